@@ -1,0 +1,137 @@
+/* cli.c - shared command-line plumbing. */
+#include "cli.h"
+#include "../core/buf.h"
+#include "../core/diag.h"
+#include "../core/workspace.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#ifndef LPCOACH_DATADIR
+#define LPCOACH_DATADIR "/usr/local/share/lpcoach"
+#endif
+#ifndef LPCOACH_SRCDIR
+#define LPCOACH_SRCDIR "."
+#endif
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("lpcoach: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_usage_error(const struct cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("lpcoach: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'lpcoach %s%s--help'.\n", cli->cmd ? cli->cmd : "",
+		cli->cmd ? " " : "");
+	return CLI_ERROR;
+}
+
+int cli_common_option(struct cli *cli, int c, char **argv)
+{
+	switch (c) {
+	case 'S':
+		cli->stories = optarg;
+		return -1;
+	case 'D':
+		cli->data = optarg;
+		return -1;
+	case 'h':
+		fputs(cli->usage, stdout);
+		return CLI_OK;
+	case ':':
+		return cli_usage_error(cli, "option '%s' needs a value", argv[optind - 1]);
+	default:
+		if (optopt)
+			return cli_usage_error(cli, "unknown option '-%c'", optopt);
+		return cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+	}
+}
+
+void cli_print_diags(const struct diag_list *dl)
+{
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < dl->n; i++) {
+		buf_adds(&b, "lpcoach: ");
+		diag_format(&dl->v[i], &b);
+		buf_addc(&b, '\n');
+	}
+	fflush(stdout);
+	fwrite(b.s ? b.s : "", 1, b.len, stderr);
+	buf_release(&b);
+}
+
+int cli_parse_format(const struct cli *cli, const char *s, unsigned allowed,
+		     enum cli_format *out)
+{
+	static const struct {
+		const char *name;
+		enum cli_format f;
+	} names[] = {
+		{ "text", CLI_TEXT }, { "json", CLI_JSON }, { "markdown", CLI_MARKDOWN },
+		{ "line", CLI_LINE },
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (strcmp(s, names[i].name) == 0 && (allowed & names[i].f)) {
+			*out = names[i].f;
+			return 0;
+		}
+	}
+	struct buf list = BUF_INIT;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!(allowed & names[i].f))
+			continue;
+		if (list.len)
+			buf_adds(&list, ", ");
+		buf_adds(&list, names[i].name);
+	}
+	cli_usage_error(cli, "unknown format '%s' (one of: %s)", s, buf_cstr(&list));
+	buf_release(&list);
+	return -1;
+}
+
+int cli_open(const struct cli *cli, struct workspace *ws, unsigned flags,
+	     struct diag_list *dl)
+{
+	struct workspace_opts o = {
+		.stories = cli->stories,
+		.data = cli->data,
+		.installed = LPCOACH_DATADIR,
+		.source = LPCOACH_SRCDIR,
+		.flags = flags,
+	};
+	int rc = workspace_open(ws, &o, dl);
+	if (ws->stories_created)
+		cli_error("created the stories folder %s", ws->stories_dir);
+	return rc;
+}
+
+void cli_out(const struct buf *b)
+{
+	if (b->len)
+		fwrite(b->s, 1, b->len, stdout);
+}
+
+int cli_term_width(void)
+{
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	const char *c = getenv("COLUMNS");
+	if (c && atoi(c) > 0)
+		return atoi(c);
+	return 80;
+}

@@ -1,0 +1,62 @@
+/* cmd_check.c - "lpcoach check": validate the data and the stories. */
+#include "cli.h"
+#include "../core/buf.h"
+#include "../core/diag.h"
+#include "../core/workspace.h"
+
+#include <stdio.h>
+
+static const char usage[] =
+	"usage: lpcoach check\n"
+	"\n"
+	"Validate the principles, prompts and stories: missing fields, wrong\n"
+	"types, unknown or duplicate ids, duplicate question ids and malformed\n"
+	"YAML. Each problem is printed as file:line:column: level: message.\n"
+	"Exit status 0 when there is no problem, 2 otherwise.\n"
+	"\n"
+	"      --stories DIR   the stories folder\n"
+	"      --data DIR      the data folder (principles, prompts, rules)\n"
+	"  -h, --help          show this help\n";
+
+int cmd_check(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = { CLI_COMMON_OPTIONS };
+	int c, rc;
+
+	cli->usage = usage;
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1)
+		if ((rc = cli_common_option(cli, c, argv)) >= 0)
+			return rc;
+	if (optind < argc)
+		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
+
+	struct workspace ws;
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct buf out = BUF_INIT;
+	int opened = cli_open(cli, &ws, WS_PROMPTS, &dl);
+
+	for (size_t i = 0; i < dl.n; i++) {
+		diag_format(&dl.v[i], &out);
+		buf_addc(&out, '\n');
+	}
+	if (opened == 0) {
+		buf_addf(&out,
+			 "checked %zu principles (%zu questions), %zu sections, %zu principle prompts, "
+			 "%zu follow-ups, %zu stories",
+			 ws.cat.n, catalog_question_count(&ws.cat), ws.prompts.n_sections,
+			 ws.prompts.n_principles, ws.prompts.n_followups,
+			 ws.bank.n + ws.bank.n_broken);
+	} else {
+		buf_adds(&out, "check stopped early");
+	}
+	if (dl.n)
+		buf_addf(&out, ": %zu problem%s\n", dl.n, dl.n == 1 ? "" : "s");
+	else
+		buf_adds(&out, ": no problems\n");
+	cli_out(&out);
+	rc = dl.n || opened < 0 ? CLI_ERROR : CLI_OK;
+	diag_list_release(&dl);
+	buf_release(&out);
+	workspace_release(&ws);
+	return rc;
+}

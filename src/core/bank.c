@@ -1,0 +1,111 @@
+/* bank.c - the story bank. */
+#include "bank.h"
+#include "catalog.h"
+#include "diag.h"
+#include "dirlist.h"
+#include "fsutil.h"
+#include "story.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int bank_load(struct bank *b, const char *dir, struct diag_list *dl)
+{
+	struct dirlist files;
+	memset(b, 0, sizeof(*b));
+	b->dir = xstrdup(dir);
+	if (dirlist_yaml(&files, dir, dl) < 0)
+		return -1;
+	b->v = xcalloc(files.n + 1, sizeof(*b->v));
+	for (size_t i = 0; i < files.n; i++) {
+		struct story *s = story_load_file(files.paths[i], dl);
+		if (s)
+			b->v[b->n++] = s;
+		else
+			b->n_broken++;
+	}
+	dirlist_release(&files);
+	return 0;
+}
+
+void bank_release(struct bank *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		story_free(b->v[i]);
+	free(b->v);
+	free(b->dir);
+	memset(b, 0, sizeof(*b));
+}
+
+struct story *bank_find(const struct bank *b, const char *id)
+{
+	for (size_t i = 0; i < b->n; i++)
+		if (strcmp(b->v[i]->id, id) == 0)
+			return b->v[i];
+	return NULL;
+}
+
+void bank_put(struct bank *b, struct story *s)
+{
+	size_t i = 0;
+	while (i < b->n && strcmp(b->v[i]->id, s->id) < 0)
+		i++;
+	if (i < b->n && strcmp(b->v[i]->id, s->id) == 0) {
+		if (b->v[i] != s)
+			story_free(b->v[i]);
+		b->v[i] = s;
+		return;
+	}
+	b->v = xrealloc(b->v, (b->n + 2) * sizeof(*b->v));
+	memmove(&b->v[i + 1], &b->v[i], (b->n - i) * sizeof(*b->v));
+	b->v[i] = s;
+	b->n++;
+}
+
+size_t bank_count_principle(const struct bank *b, const char *id)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < b->n; i++)
+		n += story_has_principle(b->v[i], id);
+	return n;
+}
+
+void bank_check_principles(const struct bank *b, const struct catalog *c,
+			   struct diag_list *dl)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		const struct story *s = b->v[i];
+		for (size_t j = 0; j < s->n_principles; j++) {
+			const struct story_ref *r = &s->principles[j];
+			if (catalog_index(c, r->id) >= 0)
+				continue;
+			const char *hint = catalog_suggest(c, r->id);
+			if (hint)
+				diag_add(dl, DIAG_WARNING, s->path, r->line, r->col,
+					 "unknown principle '%s' (did you mean '%s'?)", r->id, hint);
+			else
+				diag_add(dl, DIAG_WARNING, s->path, r->line, r->col,
+					 "unknown principle '%s' (see 'lpcoach principles')", r->id);
+		}
+	}
+}
+
+char *bank_new_id(const struct bank *b, const char *title)
+{
+	char *stem = story_slug(title);
+	char *id = xstrdup(stem);
+	for (unsigned k = 2;; k++) {
+		char *name = xasprintf("%s.yaml", id);
+		char *path = path_join(b->dir, name);
+		bool taken = bank_find(b, id) || fs_exists(path);
+		free(name);
+		free(path);
+		if (!taken)
+			break;
+		free(id);
+		id = xasprintf("%s-%u", stem, k);
+	}
+	free(stem);
+	return id;
+}
