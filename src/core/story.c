@@ -25,11 +25,19 @@ static const struct {
 	[STORY_LEARNED] = { "learned", "Learned" },
 };
 
-/* Every key a story file may have, for "did you mean" hints. */
+/* Every key lpcoach reads in a story file; others are kept as they are. */
 static const char *const known_keys[] = {
 	"title", "principles", "tags", "situation", "task", "action",
 	"result", "learned", "created", "updated", NULL,
 };
+
+static bool is_known_key(const char *k)
+{
+	for (size_t i = 0; known_keys[i]; i++)
+		if (strcmp(known_keys[i], k) == 0)
+			return true;
+	return false;
+}
 
 const char *story_field_key(enum story_field f)
 {
@@ -209,25 +217,35 @@ static int load_key(struct story *s, const char *path, const char *text, size_t 
 	if (strcmp(k->str, "principles") == 0)
 		return load_principles(s, path, v, dl);
 	if (strcmp(k->str, "tags") == 0)
-		return ynode_get_strlist(root, "tags", false, path, dl, &s->tags, &s->n_tags);
+		return ynode_is_null(v) ? 0 : ynode_as_strlist(v, "tags", path, dl, &s->tags, &s->n_tags);
 	if (strcmp(k->str, "created") == 0 || strcmp(k->str, "updated") == 0) {
 		char **dst = k->str[0] == 'c' ? &s->created : &s->updated;
-		if (ynode_get_str(root, k->str, false, path, dl, dst) < 0)
+		if (ynode_is_null(v))
+			return 0;
+		if (ynode_as_str(v, k->str, path, dl, dst) < 0)
 			return -1;
 		if (*dst && !is_date(*dst))
 			diag_add(dl, DIAG_WARNING, path, v->line, v->col,
 				 "'%s' should be a date written YYYY-MM-DD, not '%s'", k->str, *dst);
 		return 0;
 	}
-	/* Unknown: keep key and value as they are. */
+	/* Unknown: kept as it is (moved to s->extra once all keys are read). */
 	hint_unknown_key(path, k, dl);
-	if (!s->extra) {
-		s->extra = ynode_new(YNODE_MAP);
-	}
-	ynode_append(s->extra, root->kids[2 * i]);
-	ynode_append(s->extra, root->kids[2 * i + 1]);
-	root->kids[2 * i] = root->kids[2 * i + 1] = NULL;
 	return 0;
+}
+
+/* Move the keys lpcoach does not know from root to s->extra, in order. */
+static void keep_unknown(struct story *s, struct ynode *root)
+{
+	for (size_t i = 0; i + 1 < root->n; i += 2) {
+		if (is_known_key(root->kids[i]->str))
+			continue;
+		if (!s->extra)
+			s->extra = ynode_new(YNODE_MAP);
+		ynode_append(s->extra, root->kids[i]);
+		ynode_append(s->extra, root->kids[i + 1]);
+		root->kids[i] = root->kids[i + 1] = NULL;
+	}
 }
 
 struct story *story_parse(const char *path, const char *id, const char *text,
@@ -261,6 +279,7 @@ struct story *story_parse(const char *path, const char *id, const char *text,
 			return NULL;
 		}
 	}
+	keep_unknown(s, root);
 	ynode_free(root);
 	if (!s->f[STORY_TITLE].text)
 		diag_add(dl, DIAG_WARNING, path, s->line, s->col, "the story has no 'title'");
@@ -548,7 +567,7 @@ char *story_slug(const char *title)
 				buf_addc(&b, '-');
 			dash = false;
 			buf_addc(&b, (char)tolower(*p));
-		} else if (*p != '\'' && (*p & 0xC0) != 0x80) {
+		} else if (*p != '\'' && *p < 0x80) { /* other characters are dropped */
 			dash = true;
 		}
 	}

@@ -426,6 +426,18 @@ static int missing(const struct ynode *map, const char *key, bool required,
 	return -1;
 }
 
+int ynode_as_str(const struct ynode *v, const char *what, const char *file,
+		 struct diag_list *dl, char **out)
+{
+	*out = NULL;
+	if (v->kind != YNODE_SCALAR || ynode_is_null(v)) {
+		ynode_type_error(v, what, "text", file, dl);
+		return -1;
+	}
+	*out = xstrndup(v->str, v->len);
+	return 0;
+}
+
 int ynode_get_str(const struct ynode *map, const char *key, bool required,
 		  const char *file, struct diag_list *dl, char **out)
 {
@@ -433,12 +445,7 @@ int ynode_get_str(const struct ynode *map, const char *key, bool required,
 	*out = NULL;
 	if (!v || (ynode_is_null(v) && !required))
 		return missing(map, key, required && !v, file, dl);
-	if (v->kind != YNODE_SCALAR || ynode_is_null(v)) {
-		ynode_type_error(v, key, "text", file, dl);
-		return -1;
-	}
-	*out = xstrndup(v->str, v->len);
-	return 0;
+	return ynode_as_str(v, key, file, dl, out);
 }
 
 int ynode_get_bool(const struct ynode *map, const char *key, bool required,
@@ -495,23 +502,20 @@ int ynode_get_int(const struct ynode *map, const char *key, bool required,
 	return ynode_as_int(v, key, min, max, file, dl, out);
 }
 
-int ynode_get_strlist(const struct ynode *map, const char *key, bool required,
-		      const char *file, struct diag_list *dl, char ***out, size_t *n)
+int ynode_as_strlist(const struct ynode *v, const char *what, const char *file,
+		     struct diag_list *dl, char ***out, size_t *n)
 {
-	const struct ynode *v = ynode_get(map, key);
 	*out = NULL;
 	*n = 0;
-	if (!v || (ynode_is_null(v) && !required))
-		return missing(map, key, required && !v, file, dl);
 	if (v->kind != YNODE_SEQ) {
-		ynode_type_error(v, key, "a list", file, dl);
+		ynode_type_error(v, what, "a list", file, dl);
 		return -1;
 	}
 	for (size_t i = 0; i < v->n; i++) {
 		const struct ynode *it = v->kids[i];
 		if (it->kind != YNODE_SCALAR || ynode_is_null(it)) {
 			diag_add(dl, DIAG_ERROR, file, it->line, it->col,
-				 "each item of '%s' must be text, not %s", key, kind_word(it));
+				 "each item of '%s' must be text, not %s", what, kind_word(it));
 			return -1;
 		}
 	}
@@ -521,6 +525,17 @@ int ynode_get_strlist(const struct ynode *map, const char *key, bool required,
 	*out = list;
 	*n = v->n;
 	return 0;
+}
+
+int ynode_get_strlist(const struct ynode *map, const char *key, bool required,
+		      const char *file, struct diag_list *dl, char ***out, size_t *n)
+{
+	const struct ynode *v = ynode_get(map, key);
+	*out = NULL;
+	*n = 0;
+	if (!v || (ynode_is_null(v) && !required))
+		return missing(map, key, required && !v, file, dl);
+	return ynode_as_strlist(v, key, file, dl, out, n);
 }
 
 void ynode_warn_unknown_keys(const struct ynode *map, const char *const *known,

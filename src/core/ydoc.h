@@ -74,6 +74,12 @@ int ynode_get_bool(const struct ynode *map, const char *key, bool required,
 		   const char *file, struct diag_list *dl, bool *out);
 int ynode_get_int(const struct ynode *map, const char *key, bool required,
 		  long min, long max, const char *file, struct diag_list *dl, long *out);
+/* The text of scalar v; what names it in errors. */
+int ynode_as_str(const struct ynode *v, const char *what, const char *file,
+		 struct diag_list *dl, char **out);
+/* A sequence of scalars at v. */
+int ynode_as_strlist(const struct ynode *v, const char *what, const char *file,
+		     struct diag_list *dl, char ***out, size_t *n);
 /* The whole number in scalar v, between min and max; what names it in errors. */
 int ynode_as_int(const struct ynode *v, const char *what, long min, long max,
 		 const char *file, struct diag_list *dl, long *out);
