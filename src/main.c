@@ -21,7 +21,8 @@ static const struct command commands[] = {
 	{ "list", cmd_list, "list the stories with their principles" },
 	{ "show", cmd_show, "show one story, readable" },
 	{ "principles", cmd_principles, "the 16 principles, focus marks and story counts" },
-	{ "check", cmd_check, "validate principles, prompts and stories" },
+	{ "lint", cmd_lint, "check stories against the lint rules" },
+	{ "check", cmd_check, "validate principles, prompts, rules and stories" },
 };
 
 static void usage(FILE *f)
