@@ -76,7 +76,12 @@ int main(int argc, char **argv)
 		} else if (strcmp(a, "--version") == 0) {
 			printf("lpcoach %s\n", LPCOACH_VERSION);
 			return finish(CLI_OK);
-		} else if ((strcmp(a, "--stories") == 0 || strcmp(a, "--data") == 0) && i + 1 < argc) {
+		} else if (strcmp(a, "--stories") == 0 || strcmp(a, "--data") == 0) {
+			if (i + 1 >= argc) {
+				cli_error("option '%s' needs a value", a);
+				fputs("Try 'lpcoach --help'.\n", stderr);
+				return CLI_ERROR;
+			}
 			*(a[2] == 's' ? &cli.stories : &cli.data) = argv[++i];
 		} else if (strncmp(a, "--stories=", 10) == 0) {
 			cli.stories = a + 10;

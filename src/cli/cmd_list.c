@@ -120,6 +120,8 @@ static void list_text(const struct workspace *ws, char **filter, size_t nf, stru
 	}
 	if (shown == 0 && ws->bank.n == 0 && ws->bank.n_broken == 0)
 		buf_addf(out, "No stories yet in %s.\n", ws->stories_dir);
+	else if (shown == 0 && ws->bank.n == 0)
+		buf_addf(out, "No story in %s could be loaded.\n", ws->stories_dir);
 	else if (shown == 0)
 		buf_adds(out, "No story matches.\n");
 }

@@ -30,7 +30,7 @@ int fs_read_file(const char *path, size_t limit, char **data, size_t *len,
 		return -1;
 	}
 	if ((unsigned long long)st.st_size > limit) {
-		diag_add(dl, DIAG_ERROR, path, 0, 0, "file too large (%lld bytes; the limit is %zu)",
+		diag_add(dl, DIAG_ERROR, path, 1, 1, "file too large (%lld bytes; the limit is %zu)",
 			 (long long)st.st_size, limit);
 		close(fd);
 		return -1;
@@ -52,7 +52,7 @@ int fs_read_file(const char *path, size_t limit, char **data, size_t *len,
 			break;
 		n += (size_t)r;
 		if (n > limit) {
-			diag_add(dl, DIAG_ERROR, path, 0, 0, "file too large (the limit is %zu bytes)",
+			diag_add(dl, DIAG_ERROR, path, 1, 1, "file too large (the limit is %zu bytes)",
 				 limit);
 			free(buf);
 			close(fd);

@@ -9,8 +9,12 @@
 char *paths_stories_dir(const char *option, struct diag_list *dl)
 {
 	const char *env;
-	if (option && *option)
-		return xstrdup(option);
+	if (option) {
+		if (*option)
+			return xstrdup(option);
+		diag_add(dl, DIAG_ERROR, NULL, 0, 0, "--stories needs a folder, not an empty value");
+		return NULL;
+	}
 	if ((env = getenv("LPCOACH_STORIES")) && *env)
 		return xstrdup(env);
 	if ((env = getenv("XDG_DATA_HOME")) && *env == '/')
@@ -34,7 +38,11 @@ char *paths_data_dir(const char *option, const char *installed, const char *sour
 		     struct diag_list *dl)
 {
 	const char *env = getenv("LPCOACH_DATA");
-	const char *explicit = option && *option ? option : env && *env ? env : NULL;
+	if (option && !*option) {
+		diag_add(dl, DIAG_ERROR, NULL, 0, 0, "--data needs a folder, not an empty value");
+		return NULL;
+	}
+	const char *explicit = option ? option : env && *env ? env : NULL;
 	if (explicit) {
 		if (!has_principles(explicit)) {
 			diag_add(dl, DIAG_ERROR, explicit, 0, 0,

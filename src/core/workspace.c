@@ -27,7 +27,7 @@ int workspace_open(struct workspace *ws, const struct workspace_opts *o, struct 
 	ws->stories_dir = paths_stories_dir(o->stories, dl);
 	if (!ws->stories_dir)
 		return -1;
-	bool explicit = o->stories && *o->stories;
+	bool explicit = o->stories != NULL;
 	if (!fs_is_dir(ws->stories_dir)) {
 		if (explicit) {
 			/* A folder named on the command line is not invented. */

@@ -313,6 +313,11 @@ int ydoc_parse(const char *file, const char *text, size_t len,
 	int rc = 0;
 
 	*root = NULL;
+	/* A UTF-8 byte order mark (some editors write one) is not content. */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
 	if (!yaml_parser_initialize(&parser)) {
 		diag_add(dl, DIAG_ERROR, file, 0, 0, "out of memory while parsing");
 		return -1;
