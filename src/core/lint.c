@@ -270,6 +270,16 @@ void lint_rule(struct linter *l, const struct rule *r, const struct story *s,
 	int nf = scope_fields(r->scope, fields);
 	struct vars v = { .r = r };
 
+	if (r->when.n) {
+		long w = count_in(l, &r->when, s, SCOPE_STORY);
+		if (w < 0) {
+			limit_hit(r, s, dl);
+			return;
+		}
+		if (w == 0)
+			return;
+	}
+
 	switch (r->kind) {
 	case RULE_EXISTENCE:
 	case RULE_SUBSTITUTION:

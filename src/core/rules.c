@@ -20,7 +20,7 @@ static const char *const kind_names[RULE_NKINDS] = {
 static const char *const rule_keys[] = {
 	"id", "level", "kind", "scope", "message", "principles", "ignorecase", "unicode",
 	"enabled", "pattern", "tokens", "against", "min", "max", "min_share", "max_share",
-	"min_total", "swap", "examples", "description", NULL,
+	"min_total", "swap", "examples", "description", "when", NULL,
 };
 
 const char *lint_level_name(enum lint_level l)
@@ -65,6 +65,7 @@ static void rule_release(struct rule *r)
 	strv_free(r->principles, r->n_principles);
 	rx_release(&r->rx);
 	rx_release(&r->against);
+	rx_release(&r->when);
 	strv_free(r->swap_from, r->n_swap);
 	strv_free(r->swap_to, r->n_swap);
 	for (size_t i = 0; i < r->n_examples; i++)
@@ -331,6 +332,9 @@ static int parse_rule(struct ctx *c, struct rule *r, const struct ynode *e)
 	} else if (pat || toks) {
 		return fail(c, pat ? pat : toks, "a %s rule takes no pattern", kind_names[r->kind]);
 	}
+
+	if ((v = ynode_get(e, "when")) && compile_at(c, v, "when", flags, &r->when) < 0)
+		return -1;
 
 	double hi = r->kind == RULE_RATIO ? 1 : 1e9;
 	if (get_number(c, e, "min", &r->has_min, &r->min, 0, hi) < 0 ||

@@ -2,7 +2,8 @@
  *
  * A rules file holds a list under 'rules:'. Folders are loaded in order
  * (shipped rules/, then the user's); a rule whose id is already loaded
- * replaces it, and 'enabled: false' turns one off. A rule that is invalid
+ * replaces it, and 'enabled: false' turns one off. A rule with 'when' (a
+ * pattern or word list) applies only to stories where that matches. A rule that is invalid
  * (a missing field, a pattern that does not compile) is reported with its
  * file, line and column and left out; the others still load.
  *
@@ -52,6 +53,7 @@ struct rule {
 	bool enabled;
 	struct rx rx;         /* pattern or tokens (or swap keys) */
 	struct rx against;    /* ratio: the other pattern */
+	struct rx when;       /* applies only to stories where this matches (if set) */
 	bool has_min, has_max;
 	double min, max;      /* counts, words, or a ratio (0 to 1) */
 	bool has_min_share, has_max_share;
