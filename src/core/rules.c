@@ -164,7 +164,7 @@ static int compile_at(struct ctx *c, const struct ynode *v, const char *key, uns
 		size_t n;
 		if (ynode_as_strlist(v, key, c->path, c->dl, &toks, &n) < 0)
 			return -1;
-		int rc = rx_compile_tokens(rx, toks, n, flags, &err);
+		int rc = rx_compile_tokens(rx, (const char *const *)toks, n, flags, &err);
 		strv_free(toks, n);
 		if (rc < 0)
 			return fail(c, v, "%s do not compile: %s", key, err.msg);
@@ -190,7 +190,7 @@ static int load_swap(struct ctx *c, struct rule *r, const struct ynode *e, unsig
 		r->n_swap++;
 	}
 	struct rx_error err;
-	if (rx_compile_tokens(&r->rx, r->swap_from, r->n_swap, flags, &err) < 0)
+	if (rx_compile_tokens(&r->rx, (const char *const *)r->swap_from, r->n_swap, flags, &err) < 0)
 		return fail(c, v, "'swap' does not compile: %s", err.msg);
 	return 0;
 }

@@ -211,7 +211,7 @@ static void trie_sort(struct trie *t)
 		trie_sort(t->kids[i]);
 }
 
-char *rx_tokens_pattern(char *const *tokens, size_t n, bool caseless)
+char *rx_tokens_pattern(const char *const *tokens, size_t n, bool caseless)
 {
 	struct trie *root = xcalloc(1, sizeof(*root));
 	struct buf b = BUF_INIT;
@@ -232,7 +232,7 @@ char *rx_tokens_pattern(char *const *tokens, size_t n, bool caseless)
 	return buf_detach(&b, NULL);
 }
 
-static int compile_tokens(struct rx *rx, char *const *tokens, size_t n, unsigned flags,
+static int compile_tokens(struct rx *rx, const char *const *tokens, size_t n, unsigned flags,
 			  struct rx_error *err)
 {
 	char *p = rx_tokens_pattern(tokens, n, flags & RX_CASELESS);
@@ -252,7 +252,7 @@ static int compile_tokens(struct rx *rx, char *const *tokens, size_t n, unsigned
 	return compile_tokens(rx, tokens + h, n - h, flags, err);
 }
 
-int rx_compile_tokens(struct rx *rx, char *const *tokens, size_t n, unsigned flags,
+int rx_compile_tokens(struct rx *rx, const char *const *tokens, size_t n, unsigned flags,
 		      struct rx_error *err)
 {
 	memset(rx, 0, sizeof(*rx));

@@ -40,10 +40,10 @@ struct rx_error {
 int rx_compile(struct rx *rx, const char *pattern, unsigned flags, struct rx_error *err);
 /* Compile a word list as one alternation (or a few) sharing prefixes, each
  * token a whole word or phrase; a space in a token matches any white space. */
-int rx_compile_tokens(struct rx *rx, char *const *tokens, size_t n, unsigned flags,
+int rx_compile_tokens(struct rx *rx, const char *const *tokens, size_t n, unsigned flags,
 		      struct rx_error *err);
 /* The pattern text rx_compile_tokens() would compile (caller frees). */
-char *rx_tokens_pattern(char *const *tokens, size_t n, bool caseless);
+char *rx_tokens_pattern(const char *const *tokens, size_t n, bool caseless);
 void rx_release(struct rx *rx);
 
 enum { RX_NOMATCH = 0, RX_MATCH = 1, RX_LIMIT = -1 };
