@@ -180,6 +180,7 @@ int catalog_load(struct catalog *c, const char *dir, struct diag_list *dl)
 	check_question_ids(c, dl);
 	if (c->n == 0) {
 		diag_add(dl, DIAG_ERROR, dir, 0, 0, "no principles found");
+		catalog_release(c);
 		return -1;
 	}
 	return 0;

@@ -399,7 +399,8 @@ void lint_story(struct linter *l, const struct story *s, struct lint_report *rep
 		if (rule_applies(r, s))
 			lint_rule(l, r, s, rep, dl);
 	}
-	qsort(rep->v, rep->n, sizeof(*rep->v), cmp_finding);
+	if (rep->n > 1)
+		qsort(rep->v, rep->n, sizeof(*rep->v), cmp_finding);
 	score(l->rules, rep);
 }
 

@@ -206,7 +206,8 @@ static int cmp_cp(const void *a, const void *b)
 
 static void trie_sort(struct trie *t)
 {
-	qsort(t->kids, t->n, sizeof(*t->kids), cmp_cp);
+	if (t->n > 1)
+		qsort(t->kids, t->n, sizeof(*t->kids), cmp_cp);
 	for (size_t i = 0; i < t->n; i++)
 		trie_sort(t->kids[i]);
 }

@@ -25,3 +25,12 @@ if [ -f "$lib" ] && ! nm -u "$lib" | grep -Eq ' (initscr|newterm|endwin|wrefresh
 else
 	not_ok "the core library calls no curses function"
 fi
+
+# The rule examples in the README are valid rules that agree with their own
+# examples.
+mkdir -p "$T/readme-rules"
+awk '/^One example of each kind:/{f=1} f&&/^```yaml$/{g=1;next} g&&/^```$/{exit} g' "$ROOT/README.md" >"$T/readme-rules/readme.yaml"
+n=$(grep -c '^  - id:' "$T/readme-rules/readme.yaml")
+expect_eq "the README shows one rule of each of the six kinds" 6 "$n"
+run --stories "$ROOT/stories" check --rules "$T/readme-rules"
+expect_rc "the README's rules pass check" 0
