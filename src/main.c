@@ -22,6 +22,7 @@ static const struct command commands[] = {
 	{ "show", cmd_show, "show one story, readable" },
 	{ "principles", cmd_principles, "the 16 principles, focus marks and story counts" },
 	{ "lint", cmd_lint, "check stories against the lint rules" },
+	{ "report", cmd_report, "the pre-loop report: coverage, loop plan, what next" },
 	{ "check", cmd_check, "validate principles, prompts, rules and stories" },
 };
 

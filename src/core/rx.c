@@ -82,8 +82,15 @@ static pcre2_code *compile(const char *pattern, size_t len, unsigned flags, stru
 		return NULL;
 	}
 	/* JIT where available; without it the interpreter runs under the
-	 * same limits. */
-	pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+	 * same limits. LPCOACH_NO_JIT=1 turns it off (valgrind cannot follow
+	 * JIT-generated code and reports false errors in it). */
+	static int jit = -1;
+	if (jit < 0) {
+		const char *e = getenv("LPCOACH_NO_JIT");
+		jit = !(e && *e && strcmp(e, "0") != 0);
+	}
+	if (jit)
+		pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
 	return c;
 }
 
