@@ -135,3 +135,9 @@ int cli_term_width(void)
 		return atoi(c);
 	return 80;
 }
+
+bool cli_color(void)
+{
+	const char *nc = getenv("NO_COLOR");
+	return isatty(STDOUT_FILENO) && !(nc && *nc);
+}

@@ -60,6 +60,8 @@ int cli_open(const struct cli *cli, struct workspace *ws, unsigned flags,
 
 /* Write b to standard output. */
 void cli_out(const struct buf *b);
+/* Colours on standard output: a terminal, and NO_COLOR unset or empty. */
+bool cli_color(void);
 /* Columns of the terminal on stdout, else $COLUMNS, else 80. */
 int cli_term_width(void);
 

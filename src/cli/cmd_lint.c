@@ -70,15 +70,17 @@ static void out_text(const struct linted *v, size_t n, enum lint_level min, bool
 	set_colors(&c, color);
 	for (size_t i = 0; i < n; i++) {
 		const struct lint_report *r = &v[i].rep;
+		unsigned shown[LINT_NLEVELS] = { 0 };
+		for (size_t k = 0; k < r->n; k++)
+			shown[r->v[k].level] += r->v[k].level >= min;
 		buf_addf(out, "%s%s: score %d", c.bold, v[i].s->path, r->score);
 		if (r->n == 0)
 			buf_adds(out, " (clean)");
 		else
-			buf_addf(out, " (%u %s, %u %s, %u %s)", r->counts[LINT_ERROR],
-				 plural(r->counts[LINT_ERROR], "error", "errors"), r->counts[LINT_WARNING],
-				 plural(r->counts[LINT_WARNING], "warning", "warnings"),
-				 r->counts[LINT_SUGGESTION],
-				 plural(r->counts[LINT_SUGGESTION], "suggestion", "suggestions"));
+			buf_addf(out, " (%u %s, %u %s, %u %s)", shown[LINT_ERROR],
+				 plural(shown[LINT_ERROR], "error", "errors"), shown[LINT_WARNING],
+				 plural(shown[LINT_WARNING], "warning", "warnings"), shown[LINT_SUGGESTION],
+				 plural(shown[LINT_SUGGESTION], "suggestion", "suggestions"));
 		buf_addf(out, "%s\n", c.off);
 		for (size_t k = 0; k < r->n; k++) {
 			const struct lint_finding *f = &r->v[k];
@@ -277,7 +279,7 @@ int cmd_lint(struct cli *cli, int argc, char **argv)
 	else if (fmt == CLI_LINE)
 		out_line(v, bank->n, min, &out);
 	else
-		out_text(v, bank->n, min, isatty(STDOUT_FILENO) && !getenv("NO_COLOR"), &out);
+		out_text(v, bank->n, min, cli_color(), &out);
 	cli_out(&out);
 	data_error |= bank->n_broken > 0 || diag_count(&dl, DIAG_ERROR) > 0;
 	rc = data_error ? CLI_ERROR : errors && !no_exit ? CLI_FINDINGS : CLI_OK;

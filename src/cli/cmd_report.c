@@ -106,7 +106,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	lint_free(l);
 	enum report_format rf = fmt == CLI_JSON ? REPORT_JSON : fmt == CLI_MARKDOWN ? REPORT_MARKDOWN
 										    : REPORT_TEXT;
-	bool color = !output && fmt == CLI_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+	bool color = !output && fmt == CLI_TEXT && cli_color();
 	report_render(&cov, rf, color, &out);
 	if (output) {
 		if (fs_write_atomic(output, out.s, out.len, 0644, &dl) < 0)

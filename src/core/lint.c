@@ -416,7 +416,7 @@ size_t lint_check_examples(struct linter *l, const struct ruleset *rules, struct
 			lint_rule(l, r, e->story, &rep, &quiet);
 			bool flagged = rep.n > 0;
 			if (flagged != e->flag) {
-				diag_add(dl, DIAG_ERROR, r->file, e->line, 0,
+				diag_add(dl, DIAG_ERROR, r->file, e->line, e->col,
 					 "rule '%s': this example should %s, but it %s", r->id,
 					 e->flag ? "be flagged" : "pass",
 					 e->flag ? "passes" : "is flagged");

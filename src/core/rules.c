@@ -267,7 +267,7 @@ static int load_examples(struct ctx *c, struct rule *r, const struct ynode *v)
 				return -1;
 			r->examples = xrealloc(r->examples, (r->n_examples + 1) * sizeof(*r->examples));
 			r->examples[r->n_examples++] =
-				(struct rule_example){ s, !pass, l->kids[i]->line };
+				(struct rule_example){ s, !pass, l->kids[i]->line, l->kids[i]->col };
 		}
 	}
 	return 0;
@@ -275,9 +275,14 @@ static int load_examples(struct ctx *c, struct rule *r, const struct ynode *v)
 
 static int parse_rule(struct ctx *c, struct rule *r, const struct ynode *e)
 {
+	static const char *const required[] = { "level", "kind", "scope", "message" };
 	char *s = NULL;
 	bool b;
 	const struct ynode *v;
+
+	for (size_t i = 0; i < ARRAY_SIZE(required); i++)
+		if (!ynode_get(e, required[i]))
+			return fail(c, e, "missing required key '%s'", required[i]);
 
 	if (ynode_get_str(e, "level", true, c->path, c->dl, &s) < 0)
 		return -1;

@@ -39,7 +39,7 @@ enum rule_kind {
 struct rule_example {
 	struct story *story;
 	bool flag;     /* must be flagged (true) or must pass */
-	unsigned line; /* where the example is written */
+	unsigned line, col; /* where the example is written */
 };
 
 struct rule {

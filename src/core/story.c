@@ -210,7 +210,8 @@ static int load_key(struct story *s, const char *path, const char *text, size_t 
 		} else {
 			t->line = v->line;
 			t->col = v->col;
-			t->plain = v->style == YSTYLE_PLAIN && !strchr(v->str, '\n');
+			/* Exact columns only for a value written on one line. */
+			t->plain = v->style == YSTYLE_PLAIN && v->end_line == v->line;
 		}
 		return 0;
 	}

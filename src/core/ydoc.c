@@ -252,6 +252,7 @@ static int handle_event(struct builder *b, const yaml_event_t *ev)
 		}
 		n = ynode_new(YNODE_SCALAR);
 		set_mark(n, ev);
+		n->end_line = (unsigned)ev->end_mark.line + 1;
 		n->str = xstrndup((const char *)ev->data.scalar.value, len);
 		n->len = len;
 		switch (ev->data.scalar.style) {

@@ -28,6 +28,7 @@ enum ystyle { YSTYLE_PLAIN, YSTYLE_SINGLE, YSTYLE_DOUBLE, YSTYLE_LITERAL, YSTYLE
 struct ynode {
 	enum ynode_kind kind;
 	unsigned line, col;   /* 1-based start of the node in the file */
+	unsigned end_line;    /* scalars: the line where the value ends */
 	enum ystyle style;    /* scalars: how it was written */
 	bool flow;            /* sequences and mappings: [..] or {..} */
 	char *tag;            /* explicit tag as written, or NULL */

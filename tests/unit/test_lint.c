@@ -294,7 +294,7 @@ static void test_rule_errors(void **state)
 	/* The pattern error points at the offending character. */
 	assert_non_null(strstr(all, ".yaml:6:21: error: rule 'bad-pattern': pattern does not compile at offset 7"));
 	assert_non_null(strstr(all, "rule 'bad-level': 'level' must be suggestion, warning or error"));
-	assert_non_null(strstr(all, ":9:5: error: missing required key 'kind'"));
+	assert_non_null(strstr(all, ":9:5: error: rule 'no-kind': missing required key 'kind'"));
 	assert_non_null(strstr(all, "rule 'bad-scope': 'scope' must be"));
 	assert_non_null(strstr(all, "rule 'occ-no-bounds': an occurrence rule needs 'min' or 'max'"));
 	assert_non_null(strstr(all, "rule 'ratio-range': 'max' must be between 0 and 1"));
