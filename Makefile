@@ -104,7 +104,7 @@ asan:
 	$(MAKE) O=build/asan BIN=build/asan/lpcoach CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" test
 
 valgrind: $(BIN) $(UNIT_BIN)
-	@LPCOACH_BIN=$(abspath $(BIN)) UNIT_DIR=$(O)/tests \
+	@LPCOACH_BIN=$(abspath $(BIN)) UNIT_DIR=$(O)/tests LPCOACH_NO_JIT=1 \
 		LPCOACH_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 		tests/run.sh
 

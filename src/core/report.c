@@ -142,7 +142,7 @@ static void render_markdown(const struct coverage *c, struct buf *out)
 		buf_addf(out, " | %zu | %zu | %s | ", cp->n_stories, cp->n_ready,
 			 cp->covered ? "yes" : "**no**");
 		if (!cp->plan_covered)
-			buf_addf(out, "**%zu/%u** ", cp->n_plan, c->target);
+			buf_addf(out, "**%zu/%u**%s", cp->n_plan, c->target, cp->n_plan ? " " : "");
 		for (size_t k = 0; k < cp->n_plan; k++)
 			buf_addf(out, "%s`%s`", k ? ", " : "", c->stories[cp->plan[k]].story->id);
 		buf_adds(out, " |\n");
