@@ -23,6 +23,7 @@ static const struct command commands[] = {
 	{ "principles", cmd_principles, "the 16 principles, focus marks and story counts" },
 	{ "lint", cmd_lint, "check stories against the lint rules" },
 	{ "report", cmd_report, "the pre-loop report: coverage, loop plan, what next" },
+	{ "drill", cmd_drill, "rehearse: weighted questions, a clock, ratings, history" },
 	{ "check", cmd_check, "validate principles, prompts, rules and stories" },
 };
 

@@ -4,6 +4,7 @@
 #include "diag.h"
 #include "dirlist.h"
 #include "fsutil.h"
+#include "prompts.h"
 #include "util.h"
 #include "ydoc.h"
 
@@ -20,7 +21,7 @@ static const char *const kind_names[RULE_NKINDS] = {
 static const char *const rule_keys[] = {
 	"id", "level", "kind", "scope", "message", "principles", "ignorecase", "unicode",
 	"enabled", "pattern", "tokens", "against", "min", "max", "min_share", "max_share",
-	"min_total", "swap", "examples", "description", "when", NULL,
+	"min_total", "swap", "examples", "description", "when", "probe", NULL,
 };
 
 const char *lint_level_name(enum lint_level l)
@@ -340,6 +341,13 @@ static int parse_rule(struct ctx *c, struct rule *r, const struct ynode *e)
 
 	if ((v = ynode_get(e, "when")) && compile_at(c, v, "when", flags, &r->when) < 0)
 		return -1;
+	r->probe = -1;
+	if ((v = ynode_get(e, "probe"))) {
+		r->probe = v->kind == YNODE_SCALAR ? followup_type_from_name(v->str) : -1;
+		if (r->probe < 0)
+			return fail(c, v, "'probe' must be specificity, ownership, numbers, depth, "
+				    "counterfactual or learning");
+	}
 
 	double hi = r->kind == RULE_RATIO ? 1 : 1e9;
 	if (get_number(c, e, "min", &r->has_min, &r->min, 0, hi) < 0 ||

@@ -61,6 +61,7 @@ struct rule {
 	long min_total;       /* ratio: fewer matches in all and it stays quiet */
 	char **swap_from, **swap_to; /* substitution pairs */
 	size_t n_swap;
+	int probe;            /* follow-up type this weakness calls for, or -1 */
 	struct rule_example *examples;
 	size_t n_examples;
 	char *file;           /* where it was defined */

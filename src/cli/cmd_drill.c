@@ -1,0 +1,478 @@
+/* cmd_drill.c - "lpcoach drill": rehearse with questions the scheduler picks.
+ *
+ * Line mode (--plain, or whenever standard input or output is not a
+ * terminal): each question on a line "[principle-id] text"; one input line
+ * is the answer, then the follow-up probes, indented, then one input line is
+ * the rating. End of input ends the drill with its summary.
+ */
+#include "cli.h"
+#include "../core/bank.h"
+#include "../core/buf.h"
+#include "../core/catalog.h"
+#include "../core/diag.h"
+#include "../core/drill.h"
+#include "../core/history.h"
+#include "../core/lint.h"
+#include "../core/rules.h"
+#include "../core/story.h"
+#include "../core/util.h"
+#include "../core/workspace.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char usage[] =
+	"usage: lpcoach drill [--plain] [--count N] [--principle ID]... [--seed N]\n"
+	"                     [--time SECONDS] [--hide-principle]\n"
+	"       lpcoach drill --stats\n"
+	"\n"
+	"Rehearse: interview questions drawn at random, weighted toward the focus\n"
+	"principles, principles with too few stories, questions you rated poorly\n"
+	"and questions not asked for a while (prompts/drill.yaml). Each answer is\n"
+	"rated 1 again, 2 hard, 3 good or 4 easy, and kept in the drill log\n"
+	"(<stories>/.lpcoach/drill.log), which shapes the next drill.\n"
+	"\n"
+	"In line mode (--plain) each question is printed as '[principle] text';\n"
+	"one input line is your answer (start it with a story id to record the\n"
+	"story you told), then follow-up probes are printed, then one input line\n"
+	"is the rating (1-4; empty skips it). End of input ends the drill.\n"
+	"\n"
+	"  -p, --plain           line mode (also when not on a terminal)\n"
+	"  -n, --count N         ask N questions (default: until end of input)\n"
+	"  -P, --principle ID    only this principle's questions (repeatable)\n"
+	"  -s, --seed N          the same seed asks the same questions\n"
+	"  -t, --time SECONDS    the target time per answer (default from drill.yaml)\n"
+	"  -H, --hide-principle  name the principle first, as in a real loop\n"
+	"      --stats           what you have practised and what comes next\n"
+	"      --stories DIR     the stories folder\n"
+	"      --data DIR        the data folder\n"
+	"  -h, --help            show this help\n";
+
+struct opts {
+	bool plain, hide, stats;
+	long count, seconds;
+	bool have_seed;
+	unsigned long long seed;
+	char **only;
+	size_t n_only;
+};
+
+struct session {
+	struct workspace ws;
+	struct ruleset rules;
+	struct linter *linter;
+	struct drill_config cfg;
+	struct history hist;
+	char *log;
+	struct drill drill;
+	struct diag_list dl;
+};
+
+/* Per-principle tallies for the summary. */
+struct tally {
+	unsigned asked, rated, rating_sum, seconds_sum;
+};
+
+static char *read_line(FILE *in)
+{
+	struct buf b = BUF_INIT;
+	int c;
+	while ((c = getc(in)) != EOF && c != '\n')
+		buf_addc(&b, (char)c);
+	if (c == EOF && b.len == 0) {
+		buf_release(&b);
+		return NULL;
+	}
+	while (b.len && (b.s[b.len - 1] == '\r' || b.s[b.len - 1] == ' '))
+		buf_truncate(&b, b.len - 1);
+	return buf_detach(&b, NULL);
+}
+
+static void fmt_time(struct buf *b, unsigned secs)
+{
+	buf_addf(b, "%u:%02u", secs / 60, secs % 60);
+}
+
+static unsigned story_counts_init(const struct workspace *ws, unsigned *counts)
+{
+	for (size_t p = 0; p < ws->cat.n; p++)
+		counts[p] = (unsigned)bank_count_principle(&ws->bank, ws->cat.v[p].id);
+	return 0;
+}
+
+/* The story an answer line names: its first word, if that is a story id. */
+static const struct story *named_story(const struct bank *b, const char *answer)
+{
+	size_t n = 0;
+	while (answer[n] && !isspace((unsigned char)answer[n]) && answer[n] != ':')
+		n++;
+	char *word = xstrndup(answer, n);
+	const struct story *s = bank_find(b, word);
+	free(word);
+	return s;
+}
+
+static bool guess_matches(const struct principle *p, const char *guess)
+{
+	if (strcasecmp(guess, p->id) == 0 || strcasecmp(guess, p->name) == 0)
+		return true;
+	return *guess && str_distance(guess, p->id) <= 2;
+}
+
+static void summary(const struct session *s, const struct tally *t, unsigned asked,
+		    unsigned rated, unsigned secs, long target, struct buf *out)
+{
+	const struct catalog *cat = &s->ws.cat;
+	buf_addf(out, "\nDrill over: %u question%s, %u rated", asked, asked == 1 ? "" : "s", rated);
+	if (asked) {
+		buf_adds(out, ", average ");
+		fmt_time(out, secs / asked);
+		buf_adds(out, " per answer (target ");
+		fmt_time(out, (unsigned)target);
+		buf_adds(out, ")");
+	}
+	buf_addc(out, '\n');
+	if (!asked)
+		return;
+	int w = 9;
+	for (size_t p = 0; p < cat->n; p++)
+		if (t[p].asked && (int)strlen(cat->v[p].id) > w)
+			w = (int)strlen(cat->v[p].id);
+	buf_addf(out, "  %-*s  ASKED  AVG RATING  AVG TIME\n", w, "PRINCIPLE");
+	for (size_t p = 0; p < cat->n; p++) {
+		if (!t[p].asked)
+			continue;
+		buf_addf(out, "  %-*s  %5u  ", w, cat->v[p].id, t[p].asked);
+		if (t[p].rated)
+			buf_addf(out, "%10.1f  ", (double)t[p].rating_sum / t[p].rated);
+		else
+			buf_adds(out, "         -  ");
+		fmt_time(out, t[p].seconds_sum / t[p].asked);
+		buf_addc(out, '\n');
+	}
+	/* Weakest: rated principles with the lowest average, below "good". */
+	size_t order[64], n = 0;
+	for (size_t p = 0; p < cat->n && n < 64; p++)
+		if (t[p].rated && (double)t[p].rating_sum / t[p].rated < 3.0)
+			order[n++] = p;
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && (double)t[order[j]].rating_sum / t[order[j]].rated <
+					       (double)t[order[j - 1]].rating_sum / t[order[j - 1]].rated; j--) {
+			size_t x = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = x;
+		}
+	if (n) {
+		buf_adds(out, "Weakest: ");
+		for (size_t i = 0; i < n && i < 3; i++)
+			buf_addf(out, "%s%s (%.1f)", i ? ", " : "", cat->v[order[i]].id,
+				 (double)t[order[i]].rating_sum / t[order[i]].rated);
+		buf_addc(out, '\n');
+	} else if (rated) {
+		buf_adds(out, "No weak principle in this drill: every rating was good or easy.\n");
+	}
+}
+
+/* Lint weaknesses of the story told, as follow-up types wanted, the most
+ * severe first. */
+static size_t weaknesses(struct session *s, const struct story *st, int *wanted)
+{
+	struct lint_report rep = LINT_REPORT_INIT;
+	struct diag_list quiet = DIAG_LIST_INIT;
+	size_t n = 0;
+	lint_story(s->linter, st, &rep, &quiet);
+	for (int level = LINT_ERROR; level >= LINT_WARNING; level--)
+		for (size_t i = 0; i < rep.n; i++) {
+			int t = rep.v[i].rule->probe;
+			if ((int)rep.v[i].level != level || t < 0)
+				continue;
+			bool dup = false;
+			for (size_t k = 0; k < n; k++)
+				dup |= wanted[k] == t;
+			if (!dup && n < FOLLOWUP_NTYPES)
+				wanted[n++] = t;
+		}
+	lint_report_release(&rep);
+	diag_list_release(&quiet);
+	return n;
+}
+
+static int run_plain(struct session *s, const struct opts *o)
+{
+	const struct catalog *cat = &s->ws.cat;
+	struct tally *t = xcalloc(cat->n + 1, sizeof(*t));
+	unsigned asked = 0, rated = 0, secs_total = 0;
+	bool tty = isatty(STDIN_FILENO);
+	long target = o->seconds ? o->seconds : s->cfg.target_seconds;
+	FILE *in = stdin;
+
+	printf("Drill%s: answer in one line, then rate it 1 again, 2 hard, 3 good, 4 easy "
+	       "(empty skips). End of input ends the drill.\n", o->hide ? " (principles hidden)" : "");
+	while (o->count == 0 || asked < (unsigned)o->count) {
+		long long now = (long long)time(NULL);
+		const struct question *q = drill_next(&s->drill, now);
+		if (!q)
+			break;
+		const struct principle *p = &cat->v[q->principle];
+		if (o->hide) {
+			printf("[?] %s\n", q->text);
+			if (tty)
+				fputs("principle> ", stdout);
+			fflush(stdout);
+			char *guess = read_line(in);
+			if (!guess)
+				break;
+			if (guess_matches(p, guess))
+				printf("    Right: %s.\n", p->name);
+			else
+				printf("    It probes %s (%s).\n", p->name, p->id);
+			free(guess);
+		} else {
+			printf("[%s] %s\n", p->id, q->text);
+		}
+		if (tty)
+			fputs("answer> ", stdout);
+		fflush(stdout);
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		char *answer = read_line(in);
+		if (!answer)
+			break;
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		unsigned secs = (unsigned)(t1.tv_sec - t0.tv_sec);
+
+		const struct story *told = named_story(&s->ws.bank, answer);
+		int wanted[FOLLOWUP_NTYPES];
+		size_t n_wanted = told ? weaknesses(s, told, wanted) : 0;
+		const struct followup *fu[2];
+		size_t nfu = drill_followups(&s->drill, &s->ws.prompts, p->id, wanted, n_wanted, fu, 2);
+		for (size_t i = 0; i < nfu; i++)
+			printf("    Follow-up (%s): %s\n", followup_type_name(fu[i]->type), fu[i]->text);
+		if (tty)
+			fputs("rating 1-4> ", stdout);
+		fflush(stdout);
+		char *r = read_line(in);
+		int rating = 0;
+		if (r && r[0] >= '1' && r[0] <= '4' && r[1] == '\0')
+			rating = r[0] - '0';
+		else if (r && *r)
+			printf("    (not a rating: '%s'; recorded without one)\n", r);
+
+		struct history_entry e = { now, q->id, p->id, told ? told->id : NULL, secs, rating };
+		if (history_append(&s->hist, s->log, &e, &s->dl) < 0) {
+			cli_print_diags(&s->dl);
+			diag_list_release(&s->dl);
+			cli_error("the answer was not saved to the drill log");
+		}
+		drill_answer(&s->drill, q, secs, rating, now);
+		asked++;
+		secs_total += secs;
+		t[q->principle].asked++;
+		t[q->principle].seconds_sum += secs;
+		if (rating) {
+			rated++;
+			t[q->principle].rated++;
+			t[q->principle].rating_sum += (unsigned)rating;
+		}
+		free(answer);
+		free(r);
+		if (!r)
+			break;
+	}
+	struct buf out = BUF_INIT;
+	summary(s, t, asked, rated, secs_total, target, &out);
+	cli_out(&out);
+	buf_release(&out);
+	free(t);
+	return CLI_OK;
+}
+
+static void stats(struct session *s, struct buf *out)
+{
+	const struct catalog *cat = &s->ws.cat;
+	long long now = (long long)time(NULL);
+	buf_adds(out, "  PRINCIPLE                                     ANSWERED  AVG RATING  AVG TIME  LAST PRACTISED\n");
+	for (size_t p = 0; p < cat->n; p++) {
+		unsigned answered = 0, rated = 0, rsum = 0, ssum = 0;
+		long long last = 0;
+		for (size_t i = 0; i < s->hist.n; i++) {
+			const struct history_entry *e = &s->hist.v[i];
+			if (strcmp(e->principle, cat->v[p].id) != 0)
+				continue;
+			answered++;
+			ssum += e->seconds;
+			if (e->rating) {
+				rated++;
+				rsum += (unsigned)e->rating;
+			}
+			if (e->time > last)
+				last = e->time;
+		}
+		buf_addf(out, "%s %-44s %9u  ", cat->v[p].focus ? "*" : " ", cat->v[p].id, answered);
+		if (rated)
+			buf_addf(out, "%10.1f  ", (double)rsum / rated);
+		else
+			buf_adds(out, "         -  ");
+		if (answered) {
+			char when[32];
+			buf_pad(out, ' ', 4);
+			fmt_time(out, ssum / answered);
+			history_format_time(last, when);
+			when[10] = '\0';
+			buf_addf(out, "  %s\n", when);
+		} else {
+			buf_adds(out, "       -  never\n");
+		}
+	}
+	/* What the scheduler favours: the heaviest questions now. */
+	size_t n = s->drill.n, top[5], k = 0;
+	for (size_t r = 0; r < 5 && r < n; r++) {
+		size_t best = (size_t)-1;
+		for (size_t i = 0; i < n; i++) {
+			bool used = false;
+			for (size_t j = 0; j < k; j++)
+				used |= top[j] == i;
+			if (!used && (best == (size_t)-1 ||
+				      drill_weight(&s->drill, i, now) > drill_weight(&s->drill, best, now)))
+				best = i;
+		}
+		top[k++] = best;
+	}
+	buf_adds(out, "\n* focus principle\n\nNext drill favours:\n");
+	for (size_t j = 0; j < k; j++) {
+		const struct question *q = s->drill.q[top[j]];
+		const struct drill_qstate *st = &s->drill.st[top[j]];
+		const char *why = st->box == 0      ? "never asked"
+				  : st->rated == 0  ? "asked, never rated"
+				  : st->box <= 2    ? "rated low before"
+						    : "due for review";
+		buf_addf(out, "  [%s] %s (%s, weight %.1f)\n", cat->v[q->principle].id, q->text, why,
+			 drill_weight(&s->drill, top[j], now));
+	}
+}
+
+static int parse_long(const struct cli *cli, const char *opt, const char *v, long min, long max,
+		      long *out)
+{
+	char *end;
+	long x = strtol(v, &end, 10);
+	if (!*v || *end || x < min || x > max) {
+		cli_usage_error(cli, "%s takes a whole number from %ld to %ld, not '%s'", opt, min, max, v);
+		return -1;
+	}
+	*out = x;
+	return 0;
+}
+
+int cmd_drill(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "plain", no_argument, NULL, 'p' },
+		{ "count", required_argument, NULL, 'n' },
+		{ "principle", required_argument, NULL, 'P' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "time", required_argument, NULL, 't' },
+		{ "hide-principle", no_argument, NULL, 'H' },
+		{ "stats", no_argument, NULL, 'T' },
+		CLI_COMMON_OPTIONS,
+	};
+	struct opts o = { 0 };
+	int c, rc;
+	char *end;
+
+	o.only = xcalloc((size_t)argc + 1, sizeof(*o.only));
+	cli->usage = usage;
+	while ((c = getopt_long(argc, argv, ":pn:P:s:t:Hh", options, NULL)) != -1) {
+		rc = -1;
+		switch (c) {
+		case 'p': o.plain = true; break;
+		case 'H': o.hide = true; break;
+		case 'T': o.stats = true; break;
+		case 'P': o.only[o.n_only++] = optarg; break;
+		case 'n':
+			if (parse_long(cli, "--count", optarg, 1, 100000, &o.count) < 0)
+				rc = CLI_ERROR;
+			break;
+		case 't':
+			if (parse_long(cli, "--time", optarg, 10, 3600, &o.seconds) < 0)
+				rc = CLI_ERROR;
+			break;
+		case 's':
+			o.seed = strtoull(optarg, &end, 10);
+			o.have_seed = true;
+			if (!*optarg || *end)
+				rc = cli_usage_error(cli, "--seed takes a whole number, not '%s'", optarg);
+			break;
+		default:
+			rc = cli_common_option(cli, c, argv);
+		}
+		if (rc >= 0) {
+			free(o.only);
+			return rc;
+		}
+	}
+	if (optind < argc) {
+		free(o.only);
+		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
+	}
+
+	struct session s;
+	memset(&s, 0, sizeof(s));
+	rc = CLI_ERROR;
+	if (cli_open(cli, &s.ws, WS_PROMPTS, &s.dl) < 0)
+		goto out;
+	for (size_t i = 0; i < o.n_only; i++) {
+		if (catalog_index(&s.ws.cat, o.only[i]) < 0) {
+			const char *hint = catalog_suggest(&s.ws.cat, o.only[i]);
+			diag_add(&s.dl, DIAG_ERROR, NULL, 0, 0, "unknown principle '%s'%s%s%s", o.only[i],
+				 hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+			goto out;
+		}
+	}
+	char *cfg_path = path_join(s.ws.data_dir, "prompts/drill.yaml");
+	int cfg_rc = drill_config_load(&s.cfg, cfg_path, &s.dl);
+	free(cfg_path);
+	if (cfg_rc < 0)
+		goto out;
+	ruleset_load_all(&s.rules, s.ws.data_dir, s.ws.stories_dir, NULL, &s.dl);
+	s.linter = lint_new(&s.rules);
+	s.log = history_path(s.ws.stories_dir);
+	if (history_load(&s.hist, s.log, &s.dl) < 0)
+		goto out;
+	/* Problems so far (corrupt log lines, broken stories) are warnings here. */
+	cli_print_diags(&s.dl);
+	diag_list_release(&s.dl);
+
+	unsigned *counts = xcalloc(s.ws.cat.n + 1, sizeof(*counts));
+	story_counts_init(&s.ws, counts);
+	uint64_t seed = o.have_seed ? (uint64_t)o.seed : (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+	drill_init(&s.drill, &s.ws.cat, &s.cfg, counts, 2, &s.hist, (const char *const *)o.only,
+		   o.n_only, seed);
+	free(counts);
+
+	if (o.stats) {
+		struct buf out = BUF_INIT;
+		stats(&s, &out);
+		cli_out(&out);
+		buf_release(&out);
+		rc = CLI_OK;
+	} else {
+		rc = run_plain(&s, &o);
+	}
+out:
+	cli_print_diags(&s.dl);
+	diag_list_release(&s.dl);
+	drill_release(&s.drill);
+	history_release(&s.hist);
+	free(s.log);
+	lint_free(s.linter);
+	ruleset_release(&s.rules);
+	workspace_release(&s.ws);
+	free(o.only);
+	return rc;
+}
