@@ -18,6 +18,8 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "new", cmd_new, "draft a new story in the terminal interface" },
+	{ "edit", cmd_edit, "edit a story in the terminal interface" },
 	{ "list", cmd_list, "list the stories with their principles" },
 	{ "show", cmd_show, "show one story, readable" },
 	{ "principles", cmd_principles, "the 16 principles, focus marks and story counts" },
@@ -25,11 +27,14 @@ static const struct command commands[] = {
 	{ "report", cmd_report, "the pre-loop report: coverage, loop plan, what next" },
 	{ "drill", cmd_drill, "rehearse: weighted questions, a clock, ratings, history" },
 	{ "check", cmd_check, "validate principles, prompts, rules and stories" },
+	{ "keys", cmd_keys, "the terminal interface's keys, screen by screen" },
 };
 
 static void usage(FILE *f)
 {
-	fputs("usage: lpcoach [--stories DIR] [--data DIR] COMMAND [OPTIONS]\n"
+	fputs("usage: lpcoach [--stories DIR] [--data DIR] [COMMAND [OPTIONS]]\n"
+	      "\n"
+	      "With no command, lpcoach opens its terminal interface.\n"
 	      "\n"
 	      "A terminal coach for behavioral interviews built on the Leadership\n"
 	      "Principles: draft STAR stories, check them, see which principles you\n"
@@ -95,10 +100,8 @@ int main(int argc, char **argv)
 			return CLI_ERROR;
 		}
 	}
-	if (i >= argc) {
-		usage(stderr);
-		return CLI_ERROR;
-	}
+	if (i >= argc) /* no command: the terminal interface */
+		return finish(cmd_tui(&cli, argc - i, argv + i));
 	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++) {
 		if (strcmp(argv[i], commands[k].name) == 0) {
 			cli.cmd = commands[k].name;

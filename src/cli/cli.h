@@ -65,6 +65,13 @@ bool cli_color(void);
 /* Columns of the terminal on stdout, else $COLUMNS, else 80. */
 int cli_term_width(void);
 
+/* The terminal interface (cmd_tui.c): is there a terminal to draw on, and
+ * the message naming the commands that need none (returns CLI_ERROR). */
+bool cli_interactive(void);
+int cli_no_terminal(void);
+struct tui_options;
+int cli_run_tui(const struct cli *cli, struct tui_options *o);
+
 /* Commands. */
 int cmd_list(struct cli *cli, int argc, char **argv);
 int cmd_show(struct cli *cli, int argc, char **argv);
@@ -73,5 +80,9 @@ int cmd_check(struct cli *cli, int argc, char **argv);
 int cmd_lint(struct cli *cli, int argc, char **argv);
 int cmd_report(struct cli *cli, int argc, char **argv);
 int cmd_drill(struct cli *cli, int argc, char **argv);
+int cmd_tui(struct cli *cli, int argc, char **argv);
+int cmd_new(struct cli *cli, int argc, char **argv);
+int cmd_edit(struct cli *cli, int argc, char **argv);
+int cmd_keys(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -17,6 +17,7 @@
 #include "../core/story.h"
 #include "../core/util.h"
 #include "../core/workspace.h"
+#include "../tui/run.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -73,11 +74,6 @@ struct session {
 	struct diag_list dl;
 };
 
-/* Per-principle tallies for the summary. */
-struct tally {
-	unsigned asked, rated, rating_sum, seconds_sum;
-};
-
 static char *read_line(FILE *in)
 {
 	struct buf b = BUF_INIT;
@@ -124,96 +120,17 @@ static bool guess_matches(const struct principle *p, const char *guess)
 	return *guess && str_distance(guess, p->id) <= 2;
 }
 
-static void summary(const struct session *s, const struct tally *t, unsigned asked,
-		    unsigned rated, unsigned secs, long target, struct buf *out)
-{
-	const struct catalog *cat = &s->ws.cat;
-	buf_addf(out, "\nDrill over: %u question%s, %u rated", asked, asked == 1 ? "" : "s", rated);
-	if (asked) {
-		buf_adds(out, ", average ");
-		fmt_time(out, secs / asked);
-		buf_adds(out, " per answer (target ");
-		fmt_time(out, (unsigned)target);
-		buf_adds(out, ")");
-	}
-	buf_addc(out, '\n');
-	if (!asked)
-		return;
-	int w = 9;
-	for (size_t p = 0; p < cat->n; p++)
-		if (t[p].asked && (int)strlen(cat->v[p].id) > w)
-			w = (int)strlen(cat->v[p].id);
-	buf_addf(out, "  %-*s  ASKED  AVG RATING  AVG TIME\n", w, "PRINCIPLE");
-	for (size_t p = 0; p < cat->n; p++) {
-		if (!t[p].asked)
-			continue;
-		buf_addf(out, "  %-*s  %5u  ", w, cat->v[p].id, t[p].asked);
-		if (t[p].rated)
-			buf_addf(out, "%10.1f  ", (double)t[p].rating_sum / t[p].rated);
-		else
-			buf_adds(out, "         -  ");
-		fmt_time(out, t[p].seconds_sum / t[p].asked);
-		buf_addc(out, '\n');
-	}
-	/* Weakest: rated principles with the lowest average, below "good". */
-	size_t order[64], n = 0;
-	for (size_t p = 0; p < cat->n && n < 64; p++)
-		if (t[p].rated && (double)t[p].rating_sum / t[p].rated < 3.0)
-			order[n++] = p;
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && (double)t[order[j]].rating_sum / t[order[j]].rated <
-					       (double)t[order[j - 1]].rating_sum / t[order[j - 1]].rated; j--) {
-			size_t x = order[j];
-			order[j] = order[j - 1];
-			order[j - 1] = x;
-		}
-	if (n) {
-		buf_adds(out, "Weakest: ");
-		for (size_t i = 0; i < n && i < 3; i++)
-			buf_addf(out, "%s%s (%.1f)", i ? ", " : "", cat->v[order[i]].id,
-				 (double)t[order[i]].rating_sum / t[order[i]].rated);
-		buf_addc(out, '\n');
-	} else if (rated) {
-		buf_adds(out, "No weak principle in this drill: every rating was good or easy.\n");
-	}
-}
-
-/* Lint weaknesses of the story told, as follow-up types wanted, the most
- * severe first. */
-static size_t weaknesses(struct session *s, const struct story *st, int *wanted)
-{
-	struct lint_report rep = LINT_REPORT_INIT;
-	struct diag_list quiet = DIAG_LIST_INIT;
-	size_t n = 0;
-	lint_story(s->linter, st, &rep, &quiet);
-	for (int level = LINT_ERROR; level >= LINT_WARNING; level--)
-		for (size_t i = 0; i < rep.n; i++) {
-			int t = rep.v[i].rule->probe;
-			if ((int)rep.v[i].level != level || t < 0)
-				continue;
-			bool dup = false;
-			for (size_t k = 0; k < n; k++)
-				dup |= wanted[k] == t;
-			if (!dup && n < FOLLOWUP_NTYPES)
-				wanted[n++] = t;
-		}
-	lint_report_release(&rep);
-	diag_list_release(&quiet);
-	return n;
-}
-
 static int run_plain(struct session *s, const struct opts *o)
 {
 	const struct catalog *cat = &s->ws.cat;
-	struct tally *t = xcalloc(cat->n + 1, sizeof(*t));
-	unsigned asked = 0, rated = 0, secs_total = 0;
+	struct drill_summary sum;
 	bool tty = isatty(STDIN_FILENO);
-	long target = o->seconds ? o->seconds : s->cfg.target_seconds;
+	drill_summary_init(&sum, cat, o->seconds ? o->seconds : s->cfg.target_seconds);
 	FILE *in = stdin;
 
 	printf("Drill%s: answer in one line, then rate it 1 again, 2 hard, 3 good, 4 easy "
 	       "(empty skips). End of input ends the drill.\n", o->hide ? " (principles hidden)" : "");
-	while (o->count == 0 || asked < (unsigned)o->count) {
+	while (o->count == 0 || sum.asked < (unsigned)o->count) {
 		long long now = (long long)time(NULL);
 		const struct question *q = drill_next(&s->drill, now);
 		if (!q)
@@ -248,7 +165,7 @@ static int run_plain(struct session *s, const struct opts *o)
 
 		const struct story *told = named_story(&s->ws.bank, answer);
 		int wanted[FOLLOWUP_NTYPES];
-		size_t n_wanted = told ? weaknesses(s, told, wanted) : 0;
+		size_t n_wanted = told ? lint_probe_types(s->linter, told, wanted, FOLLOWUP_NTYPES) : 0;
 		const struct followup *fu[2];
 		size_t nfu = drill_followups(&s->drill, &s->ws.prompts, p->id, wanted, n_wanted, fu, 2);
 		for (size_t i = 0; i < nfu; i++)
@@ -270,25 +187,18 @@ static int run_plain(struct session *s, const struct opts *o)
 			cli_error("the answer was not saved to the drill log");
 		}
 		drill_answer(&s->drill, q, secs, rating, now);
-		asked++;
-		secs_total += secs;
-		t[q->principle].asked++;
-		t[q->principle].seconds_sum += secs;
-		if (rating) {
-			rated++;
-			t[q->principle].rated++;
-			t[q->principle].rating_sum += (unsigned)rating;
-		}
+		drill_summary_add(&sum, q->principle, secs, rating);
 		free(answer);
 		free(r);
 		if (!r)
 			break;
 	}
 	struct buf out = BUF_INIT;
-	summary(s, t, asked, rated, secs_total, target, &out);
+	buf_addc(&out, '\n');
+	drill_summary_render(&sum, cat, &out);
 	cli_out(&out);
 	buf_release(&out);
-	free(t);
+	drill_summary_release(&sum);
 	return CLI_OK;
 }
 
@@ -421,6 +331,20 @@ int cmd_drill(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
 	}
 
+	if (!o.stats && !o.plain && cli_interactive()) {
+		struct tui_options t = {
+			.start = TUI_DRILL,
+			.principles = (const char *const *)o.only,
+			.n_principles = o.n_only,
+			.count = o.count,
+			.seconds = o.seconds,
+			.hide_principle = o.hide,
+			.seed = o.have_seed ? (uint64_t)o.seed : 0,
+		};
+		rc = cli_run_tui(cli, &t);
+		free(o.only);
+		return rc;
+	}
 	struct session s;
 	memset(&s, 0, sizeof(s));
 	rc = CLI_ERROR;

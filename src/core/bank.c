@@ -7,6 +7,7 @@
 #include "story.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,4 +109,33 @@ char *bank_new_id(const struct bank *b, const char *title)
 	}
 	free(stem);
 	return id;
+}
+
+static bool contains(const char *hay, const char *needle)
+{
+	if (!hay)
+		return false;
+	size_t n = strlen(needle);
+	for (; *hay; hay++) {
+		size_t i = 0;
+		while (i < n && hay[i] && tolower((unsigned char)hay[i]) == tolower((unsigned char)needle[i]))
+			i++;
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
+bool bank_story_matches(const struct story *s, const char *principle, const char *query)
+{
+	if (principle && !story_has_principle(s, principle))
+		return false;
+	if (!query || !*query)
+		return true;
+	if (contains(s->id, query))
+		return true;
+	for (int f = 0; f < STORY_NFIELDS; f++)
+		if (contains(story_text(s, (enum story_field)f), query))
+			return true;
+	return false;
 }

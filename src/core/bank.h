@@ -6,6 +6,7 @@
 #ifndef LPCOACH_BANK_H
 #define LPCOACH_BANK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct catalog;
@@ -33,6 +34,9 @@ size_t bank_count_principle(const struct bank *b, const char *id);
 /* Warn about principle ids that are not in the catalog, with location. */
 void bank_check_principles(const struct bank *b, const struct catalog *c,
 			   struct diag_list *dl);
+/* Does s map to principle (NULL: any) and contain query (NULL or "": any)
+ * in its id, title or text, ignoring ASCII case? */
+bool bank_story_matches(const struct story *s, const char *principle, const char *query);
 /* An id for a new story from its title that no file in the bank uses yet
  * (caller frees). */
 char *bank_new_id(const struct bank *b, const char *title);

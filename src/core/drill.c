@@ -1,5 +1,6 @@
 /* drill.c - weighted, spaced-repetition question scheduling. */
 #include "drill.h"
+#include "buf.h"
 #include "catalog.h"
 #include "diag.h"
 #include "history.h"
@@ -282,4 +283,95 @@ size_t drill_followups(struct drill *d, const struct prompts *p, const char *pri
 		}
 	}
 	return n;
+}
+
+static void fmt_time(struct buf *b, unsigned secs)
+{
+	buf_addf(b, "%u:%02u", secs / 60, secs % 60);
+}
+
+void drill_summary_init(struct drill_summary *s, const struct catalog *cat, long target)
+{
+	memset(s, 0, sizeof(*s));
+	s->per = xcalloc(cat->n + 1, sizeof(*s->per));
+	s->target = target;
+}
+
+void drill_summary_add(struct drill_summary *s, size_t principle, unsigned seconds, int rating)
+{
+	struct drill_tally *t = &s->per[principle];
+	s->asked++;
+	s->seconds += seconds;
+	t->asked++;
+	t->seconds_sum += seconds;
+	if (rating >= 1 && rating <= 4) {
+		s->rated++;
+		t->rated++;
+		t->rating_sum += (unsigned)rating;
+	}
+}
+
+void drill_summary_release(struct drill_summary *s)
+{
+	free(s->per);
+	memset(s, 0, sizeof(*s));
+}
+
+static double avg(const struct drill_tally *t)
+{
+	return (double)t->rating_sum / (double)t->rated;
+}
+
+void drill_summary_render(const struct drill_summary *s, const struct catalog *cat,
+			  struct buf *out)
+{
+	const struct drill_tally *t = s->per;
+	buf_addf(out, "Drill over: %u question%s, %u rated", s->asked, s->asked == 1 ? "" : "s",
+		 s->rated);
+	if (s->asked) {
+		buf_adds(out, ", average ");
+		fmt_time(out, s->seconds / s->asked);
+		buf_adds(out, " per answer (target ");
+		fmt_time(out, (unsigned)s->target);
+		buf_adds(out, ")");
+	}
+	buf_addc(out, '\n');
+	if (!s->asked)
+		return;
+	int w = 9;
+	for (size_t p = 0; p < cat->n; p++)
+		if (t[p].asked && (int)strlen(cat->v[p].id) > w)
+			w = (int)strlen(cat->v[p].id);
+	buf_addf(out, "  %-*s  ASKED  AVG RATING  AVG TIME\n", w, "PRINCIPLE");
+	for (size_t p = 0; p < cat->n; p++) {
+		if (!t[p].asked)
+			continue;
+		buf_addf(out, "  %-*s  %5u  ", w, cat->v[p].id, t[p].asked);
+		if (t[p].rated)
+			buf_addf(out, "%10.1f  ", avg(&t[p]));
+		else
+			buf_adds(out, "         -  ");
+		fmt_time(out, t[p].seconds_sum / t[p].asked);
+		buf_addc(out, '\n');
+	}
+	/* Weakest: rated principles with the lowest average, below "good". */
+	size_t *order = xcalloc(cat->n + 1, sizeof(*order)), n = 0;
+	for (size_t p = 0; p < cat->n; p++)
+		if (t[p].rated && avg(&t[p]) < 3.0)
+			order[n++] = p;
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && avg(&t[order[j]]) < avg(&t[order[j - 1]]); j--) {
+			size_t x = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = x;
+		}
+	if (n) {
+		buf_adds(out, "Weakest: ");
+		for (size_t i = 0; i < n && i < 3; i++)
+			buf_addf(out, "%s%s (%.1f)", i ? ", " : "", cat->v[order[i]].id, avg(&t[order[i]]));
+		buf_addc(out, '\n');
+	} else if (s->rated) {
+		buf_adds(out, "No weak principle in this drill: every rating was good or easy.\n");
+	}
+	free(order);
 }

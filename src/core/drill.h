@@ -19,6 +19,7 @@
 
 #include "prompts.h"
 
+struct buf;
 struct catalog;
 struct diag_list;
 struct history;
@@ -78,6 +79,25 @@ size_t drill_find(const struct drill *d, const struct question *q);
  * generator, no type twice. */
 size_t drill_followups(struct drill *d, const struct prompts *p, const char *principle,
 		       const int *wanted, size_t n_wanted, const struct followup **out, size_t max);
+
+/* What one drill covered, for its summary. */
+struct drill_tally {
+	unsigned asked, rated, rating_sum, seconds_sum;
+};
+
+struct drill_summary {
+	struct drill_tally *per; /* per principle, like the catalog */
+	unsigned asked, rated, seconds;
+	long target;
+};
+
+void drill_summary_init(struct drill_summary *s, const struct catalog *cat, long target);
+void drill_summary_add(struct drill_summary *s, size_t principle, unsigned seconds, int rating);
+/* Append the summary: questions, average time against the target, ratings
+ * per principle and the weakest principles. */
+void drill_summary_render(const struct drill_summary *s, const struct catalog *cat,
+			  struct buf *out);
+void drill_summary_release(struct drill_summary *s);
 
 /* A deterministic generator (splitmix64). */
 uint64_t drill_random(uint64_t *state);

@@ -428,3 +428,25 @@ size_t lint_check_examples(struct linter *l, const struct ruleset *rules, struct
 	}
 	return bad;
 }
+
+size_t lint_probe_types(struct linter *l, const struct story *s, int *out, size_t max)
+{
+	struct lint_report rep = LINT_REPORT_INIT;
+	struct diag_list quiet = DIAG_LIST_INIT;
+	size_t n = 0;
+	lint_story(l, s, &rep, &quiet);
+	for (int level = LINT_ERROR; level >= LINT_WARNING; level--)
+		for (size_t i = 0; i < rep.n; i++) {
+			int t = rep.v[i].rule->probe;
+			if ((int)rep.v[i].level != level || t < 0)
+				continue;
+			bool dup = false;
+			for (size_t k = 0; k < n; k++)
+				dup |= out[k] == t;
+			if (!dup && n < max)
+				out[n++] = t;
+		}
+	lint_report_release(&rep);
+	diag_list_release(&quiet);
+	return n;
+}

@@ -62,6 +62,11 @@ void lint_report_release(struct lint_report *rep);
  * at the example. Returns the number of disagreements. */
 size_t lint_check_examples(struct linter *l, const struct ruleset *rules, struct diag_list *dl);
 
+/* The follow-up probe types a story's weaknesses call for (rules with a
+ * 'probe', findings of warning level or above), most severe first, without
+ * repeats; returns how many (at most max). */
+size_t lint_probe_types(struct linter *l, const struct story *s, int *out, size_t max);
+
 /* Words (runs of non-space characters) in text; NULL counts 0. */
 size_t lint_word_count(const char *text);
 /* Words in the story's STAR sections (the title left out). */

@@ -362,55 +362,58 @@ bool story_changed_on_disk(const struct story *s)
 	return changed;
 }
 
-static void emit_list(struct yemit *y, const char *key, char *const *v, size_t n)
+static void emit_list(struct buf *out, const char *key, char *const *v, size_t n)
 {
-	yemit_text(y, key, YSTYLE_PLAIN);
-	yemit_seq_start(y, true);
-	for (size_t i = 0; i < n; i++)
-		yemit_text(y, v[i], YSTYLE_PLAIN);
-	yemit_seq_end(y);
+	buf_addf(out, "%s: [", key);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_adds(out, ", ");
+		yemit_inline(out, v[i], true);
+	}
+	buf_adds(out, "]\n");
 }
 
-static void emit_date(struct yemit *y, const char *key, const char *v)
+static void emit_date(struct buf *out, const char *key, const char *v)
 {
 	if (!v)
 		return;
-	yemit_text(y, key, YSTYLE_PLAIN);
+	buf_addf(out, "%s: ", key);
 	if (is_date(v))
-		yemit_date(y, v);
+		buf_adds(out, v);
 	else
-		yemit_text(y, v, YSTYLE_PLAIN);
+		yemit_inline(out, v, false);
+	buf_addc(out, '\n');
 }
 
 int story_to_yaml(const struct story *s, struct buf *out, struct diag_list *dl)
 {
-	struct yemit y;
-	yemit_start(&y, out);
-	yemit_map_start(&y);
+	/* Written directly, in a fixed order; keys lpcoach does not know go
+	 * through libyaml's emitter, as they were read. */
 	if (s->f[STORY_TITLE].text) {
-		yemit_text(&y, "title", YSTYLE_PLAIN);
-		yemit_text(&y, s->f[STORY_TITLE].text, YSTYLE_PLAIN);
+		buf_adds(out, "title: ");
+		yemit_inline(out, s->f[STORY_TITLE].text, false);
+		buf_addc(out, '\n');
 	}
 	char **ids = xcalloc(s->n_principles + 1, sizeof(*ids));
 	for (size_t i = 0; i < s->n_principles; i++)
 		ids[i] = s->principles[i].id;
-	emit_list(&y, "principles", ids, s->n_principles);
+	emit_list(out, "principles", ids, s->n_principles);
 	free(ids);
 	if (s->n_tags)
-		emit_list(&y, "tags", s->tags, s->n_tags);
-	for (int f = STORY_FIRST_SECTION; f < STORY_NFIELDS; f++) {
-		if (!s->f[f].text)
-			continue;
-		yemit_text(&y, fields[f].key, YSTYLE_PLAIN);
-		yemit_text(&y, s->f[f].text, YSTYLE_LITERAL);
+		emit_list(out, "tags", s->tags, s->n_tags);
+	for (int f = STORY_FIRST_SECTION; f < STORY_NFIELDS; f++)
+		if (s->f[f].text)
+			yemit_block_field(out, fields[f].key, s->f[f].text);
+	if (s->extra && s->extra->n) {
+		struct yemit y;
+		yemit_start(&y, out);
+		yemit_node(&y, s->extra);
+		if (yemit_finish(&y, s->path, dl) < 0)
+			return -1;
 	}
-	if (s->extra)
-		for (size_t i = 0; i < s->extra->n; i++)
-			yemit_node(&y, s->extra->kids[i]);
-	emit_date(&y, "created", s->created);
-	emit_date(&y, "updated", s->updated);
-	yemit_map_end(&y);
-	return yemit_finish(&y, s->path, dl);
+	emit_date(out, "created", s->created);
+	emit_date(out, "updated", s->updated);
+	return 0;
 }
 
 int story_save(struct story *s, const char *path, struct diag_list *dl)

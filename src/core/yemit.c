@@ -2,6 +2,7 @@
 #include "yemit.h"
 #include "buf.h"
 #include "diag.h"
+#include "utf8.h"
 #include "util.h"
 
 #include <string.h>
@@ -174,4 +175,137 @@ int yemit_finish(struct yemit *y, const char *file, struct diag_list *dl)
 		return -1;
 	}
 	return 0;
+}
+
+/* Characters YAML cannot carry unescaped: C0 and C1 controls (but tab and
+ * newline), DEL, surrogates, U+FEFF, U+FFFE, U+FFFF, invalid UTF-8. */
+static bool needs_escape(uint32_t cp, size_t len)
+{
+	if (len == 0)
+		return true;
+	if (cp < 0x20)
+		return cp != '\t' && cp != '\n';
+	return cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xFEFF || cp == 0xFFFE ||
+	       cp == 0xFFFF;
+}
+
+static void double_quoted(struct buf *out, const char *s)
+{
+	size_t n = strlen(s);
+	buf_addc(out, '"');
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len = utf8_valid_len(s + i, n - i);
+		size_t step = utf8_decode(s + i, n - i, &cp);
+		if (cp == '"' || cp == '\\')
+			buf_addf(out, "\\%c", (char)cp);
+		else if (cp == '\n')
+			buf_adds(out, "\\n");
+		else if (cp == '\t')
+			buf_adds(out, "\\t");
+		else if (len == 0)
+			buf_adds(out, "\\uFFFD"); /* an invalid byte cannot be written */
+		else if (needs_escape(cp, len))
+			buf_addf(out, cp < 0x100 ? "\\x%02X" : "\\u%04X", cp);
+		else
+			buf_add(out, s + i, step);
+		i += step;
+	}
+	buf_addc(out, '"');
+}
+
+static bool plain_ok(const char *s, bool in_flow)
+{
+	size_t n = strlen(s);
+	if (n == 0 || plain_is_ambiguous(s) || strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) ||
+	    s[n - 1] == ' ' || s[n - 1] == ':')
+		return false;
+	if (strstr(s, ": ") || strstr(s, " #"))
+		return false;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len = utf8_valid_len(s + i, n - i);
+		i += utf8_decode(s + i, n - i, &cp);
+		if (cp == '\n' || cp == '\t' || needs_escape(cp, len))
+			return false;
+		if (in_flow && strchr(",[]{}", (int)cp) && cp < 0x80)
+			return false;
+	}
+	return true;
+}
+
+void yemit_inline(struct buf *out, const char *s, bool in_flow)
+{
+	if (plain_ok(s, in_flow))
+		buf_adds(out, s);
+	else
+		double_quoted(out, s);
+}
+
+static bool literal_ok(const char *s)
+{
+	size_t n = strlen(s);
+	if (strspn(s, "\n") == n) /* nothing but newlines: no block can say so */
+		return false;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len = utf8_valid_len(s + i, n - i);
+		i += utf8_decode(s + i, n - i, &cp);
+		if (cp == '\t' || needs_escape(cp, len) || cp == '\r')
+			return false;
+	}
+	/* A line of spaces only would be read as indentation. */
+	for (const char *p = s; *p;) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		size_t sp = 0;
+		while (sp < len && p[sp] == ' ')
+			sp++;
+		if (len > 0 && sp == len)
+			return false;
+		p += e ? len + 1 : len;
+	}
+	return true;
+}
+
+void yemit_block_field(struct buf *out, const char *key, const char *text)
+{
+	buf_addf(out, "%s: ", key);
+	if (!literal_ok(text)) {
+		double_quoted(out, text);
+		buf_addc(out, '\n');
+		return;
+	}
+	size_t n = strlen(text), nl = 0;
+	while (nl < n && text[n - 1 - nl] == '\n')
+		nl++;
+	/* The first line with text must not start with a space, or its
+	 * indentation would be taken for the block's. */
+	const char *first = text;
+	while (*first == '\n')
+		first++;
+	buf_addc(out, '|');
+	if (*first == ' ')
+		buf_addc(out, '2');
+	if (nl == 0)
+		buf_addc(out, '-');
+	else if (nl > 1)
+		buf_addc(out, '+');
+	buf_addc(out, '\n');
+	/* Each line indented by two; the final newlines are the chomping's. */
+	size_t body = n - (nl ? nl : 0);
+	for (size_t i = 0; i < body;) {
+		const char *e = memchr(text + i, '\n', body - i);
+		size_t len = e ? (size_t)(e - (text + i)) : body - i;
+		if (len)
+			buf_adds(out, "  ");
+		buf_add(out, text + i, len);
+		buf_addc(out, '\n');
+		i += len + 1;
+		if (!e)
+			break;
+	}
+	/* Kept trailing newlines beyond the first are empty lines. */
+	for (size_t k = 1; k < nl; k++)
+		buf_addc(out, '\n');
 }

@@ -22,6 +22,17 @@ struct yemit {
 	const char *problem;
 };
 
+/* Scalars written directly (libyaml's emitter escapes every character
+ * beyond U+FFFF, such as emoji, and would turn a section into one escaped
+ * line). Both read back as exactly the same text. */
+/* s on one line: plain when that reads back unchanged, else double-quoted.
+ * in_flow: the scalar is an item of a [flow, list]. */
+void yemit_inline(struct buf *out, const char *s, bool in_flow);
+/* "key: |" and text as a literal block indented by two spaces, with the
+ * chomping and indentation indicators it needs; when no literal block can
+ * hold the text exactly, "key: " and a double-quoted scalar. */
+void yemit_block_field(struct buf *out, const char *key, const char *text);
+
 void yemit_start(struct yemit *y, struct buf *out);
 /* A scalar written from lpcoach's own data: plain where that reads back as
  * the same text, quoted where YAML would read it as a number, boolean or

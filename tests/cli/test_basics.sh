@@ -34,7 +34,7 @@ usage_error() {
 # --- help and version ---------------------------------------------------
 run --help
 expect_rc "--help exits 0" 0
-expect_out "--help shows the usage line" '^usage: lpcoach \[--stories DIR\] \[--data DIR\] COMMAND'
+expect_out "--help shows the usage line" '^usage: lpcoach \[--stories DIR\] \[--data DIR\] \[COMMAND \[OPTIONS\]\]'
 for c in list show principles check; do
 	expect_out "--help lists the '$c' command" "^  $c +[a-z]"
 done
@@ -116,13 +116,14 @@ usage_error "check with a stray argument" --stories "$S" check now
 # --- no arguments at all ------------------------------------------------
 run
 expect_rc "no arguments: exit 2" 2
-expect_err "no arguments: usage on stderr" '^usage: lpcoach \[--stories DIR\]'
-expect_err "no arguments: commands listed on stderr" '^  principles +'
+expect_err "no arguments without a terminal: says the interface needs one" '^lpcoach: the interactive interface needs a terminal'
+expect_err "no arguments without a terminal: names the commands that need none" "list, show, principles, lint, report, check"
+expect_err "no arguments without a terminal: names line-mode drill" "drill --plain"
 expect_empty_out "no arguments: stdout empty"
 
 run --stories "$S"
 expect_rc "only global options: exit 2" 2
-expect_err "only global options: usage on stderr" '^usage: lpcoach '
+expect_err "only global options: the terminal message" '^lpcoach: the interactive interface needs a terminal'
 expect_empty_out "only global options: stdout empty"
 
 # --- a full standard output ---------------------------------------------

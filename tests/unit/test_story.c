@@ -291,6 +291,69 @@ static void test_save_and_stamp(void **state)
 	free(path);
 }
 
+static void test_roundtrip_random(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = {
+		"a", "Z", " ", "  ", "\n", "\n\n", "\t", "\"", "'", "\\", ":", ": ", " #", "#", "-",
+		"- ", "[", "]", ",", "{", "|", ">", "&", "*", "!", "%", "@", "`", "yes", "null",
+		"12", "0x1F", "~", "\xc3\xa9", "\xe4\xb8\xad", "\xf0\x9f\x98\x80", "\xef\xbb\xbf",
+		"\x01", "\x7f", "\xc2\x85", "\r", "e\xcc\x81", "...", "---",
+	};
+	unsigned seed = 42;
+	for (int round = 0; round < 3000; round++) {
+		struct story *s = story_new("r");
+		for (int f = 0; f < STORY_NFIELDS; f++) {
+			struct buf b = BUF_INIT;
+			int n = rand_r(&seed) % 12;
+			for (int i = 0; i < n; i++)
+				buf_adds(&b, pieces[rand_r(&seed) % ARRAY_SIZE(pieces)]);
+			if (b.len && (f != STORY_TITLE || rand_r(&seed) % 2))
+				s->f[f].text = buf_detach(&b, NULL);
+			buf_release(&b);
+		}
+		story_add_principle(s, rand_r(&seed) % 2 ? "dive-deep" : "a, b");
+		s->extra = ynode_new(YNODE_MAP);
+		ynode_append(s->extra, ynode_new_scalar("note", YSTYLE_PLAIN));
+		ynode_append(s->extra, ynode_new_scalar("kept \xf0\x9f\x98\x80", YSTYLE_DOUBLE));
+		s->created = xstrdup("2026-01-02");
+		struct diag_list dl = DIAG_LIST_INIT;
+		struct buf y = BUF_INIT;
+		assert_int_equal(story_to_yaml(s, &y, &dl), 0);
+		struct story *t = story_parse("r.yaml", "r", y.s, y.len, &dl);
+		if (!t)
+			fail_msg("round %d does not load back:\n%s\n%s", round, buf_cstr(&y),
+				 dl.n ? dl.v[0].msg : "");
+		for (int f = 0; f < STORY_NFIELDS; f++) {
+			const char *a = story_text(s, f), *b = story_text(t, f);
+			if (!(a == b || (a && b && strcmp(a, b) == 0)))
+				fail_msg("round %d, field %d differs:\n%s", round, f, buf_cstr(&y));
+		}
+		assert_string_equal(t->principles[0].id, s->principles[0].id);
+		assert_string_equal(t->created, "2026-01-02");
+		assert_string_equal(ynode_get(t->extra, "note")->str, "kept \xf0\x9f\x98\x80");
+		story_free(t);
+		story_free(s);
+		buf_release(&y);
+		diag_list_release(&dl);
+	}
+}
+
+static void test_emoji_stays_readable(void **state)
+{
+	(void)state;
+	struct story *s = story_new("e");
+	story_set_text(s, STORY_TITLE, "Caf\xc3\xa9 \xf0\x9f\x98\x80");
+	story_set_text(s, STORY_ACTION, "I shipped it \xf0\x9f\x9a\x80\nThen I slept.");
+	struct buf y = BUF_INIT;
+	struct diag_list dl = DIAG_LIST_INIT;
+	assert_int_equal(story_to_yaml(s, &y, &dl), 0);
+	assert_string_equal(buf_cstr(&y), "title: Caf\xc3\xa9 \xf0\x9f\x98\x80\nprinciples: []\n"
+					  "action: |\n  I shipped it \xf0\x9f\x9a\x80\n  Then I slept.\n");
+	buf_release(&y);
+	story_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -304,6 +367,11 @@ int main(void)
 		cmocka_unit_test(test_set_text),
 		cmocka_unit_test(test_slug),
 		cmocka_unit_test(test_save_and_stamp),
+		cmocka_unit_test(test_roundtrip_random),
+		cmocka_unit_test(test_emoji_stays_readable),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
+
+/* Random texts (ASCII, UTF-8 up to emoji, spaces, newlines, tabs, control
+ * characters, quotes) survive a save and a load exactly. */
