@@ -55,7 +55,7 @@ TUI_OBJ  := $(TUI_SRC:%.c=$(O)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 LIB      := $(O)/liblpcoach.a
 
-.PHONY: all run test unit asan valgrind install uninstall clean help
+.PHONY: all run test unit asan valgrind bench fuzz install uninstall clean help
 all: $(BIN)
 
 # The core: plain C, no curses. Its unit tests link without ncurses, so a
@@ -92,21 +92,60 @@ $(O)/tests/%: tests/unit/%.c $(LIB)
 
 unit: $(UNIT_BIN)
 
+# Fuzz harnesses (tests/fuzz/): replayed on the seed corpus and every kept
+# crasher in 'make test'; run under libFuzzer by 'make fuzz'.
+FUZZ_NAMES   := story principles prompts rules lint
+REPLAY_BIN   := $(FUZZ_NAMES:%=$(O)/fuzz/replay_%)
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_FLAGS   := -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+$(O)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIB)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  REPLAY  $@")
+	$(Q)$(CC) $(WARNINGS) -Wno-missing-prototypes -D_XOPEN_SOURCE=700 $(DEFINES) -Isrc/core $(CORE_CFLAGS) \
+		$(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(CORE_LIBS)
+
+fuzz:
+	@mkdir -p build/fuzz-bin build/fuzz-artifacts
+	@for n in $(FUZZ_NAMES); do \
+		echo "  FUZZ    $$n ($(FUZZ_SECONDS) s)"; \
+		$(FUZZ_CC) $(FUZZ_FLAGS) -std=c11 -D_XOPEN_SOURCE=700 $(DEFINES) -Isrc/core $(CORE_CFLAGS) \
+			-o build/fuzz-bin/fuzz_$$n tests/fuzz/fuzz_$$n.c $(CORE_SRC) $(CORE_LIBS) -lm || exit 1; \
+		mkdir -p build/fuzz-corpus/$$n; \
+		build/fuzz-bin/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix=build/fuzz-artifacts/$$n- -print_final_stats=1 \
+			build/fuzz-corpus/$$n tests/fuzz/corpus/$$n 2>build/fuzz-artifacts/$$n.log \
+			|| { tail -30 build/fuzz-artifacts/$$n.log; echo "fuzz: $$n found a crash (kept in build/fuzz-artifacts/)"; exit 1; }; \
+		grep -E '^stat::number_of_executed_units|^stat::peak_rss' build/fuzz-artifacts/$$n.log | sed "s/^/  $$n /"; \
+	done
+
 run: $(BIN)
 	./$(BIN) --stories stories list
 
 # The whole suite: unit tests, then command-line tests against the binary.
-test: $(BIN) $(UNIT_BIN)
-	@LPCOACH_BIN=$(abspath $(BIN)) UNIT_DIR=$(O)/tests tests/run.sh
+test: $(BIN) $(UNIT_BIN) $(REPLAY_BIN)
+	@LPCOACH_BIN=$(abspath $(BIN)) UNIT_DIR=$(abspath $(O)/tests) tests/run.sh
 
 SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 asan:
 	$(MAKE) O=build/asan BIN=build/asan/lpcoach CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" test
 
-valgrind: $(BIN) $(UNIT_BIN)
-	@LPCOACH_BIN=$(abspath $(BIN)) UNIT_DIR=$(O)/tests LPCOACH_NO_JIT=1 \
+valgrind: $(BIN) $(UNIT_BIN) $(REPLAY_BIN)
+	@LPCOACH_BIN=$(abspath $(BIN)) UNIT_DIR=$(abspath $(O)/tests) LPCOACH_NO_JIT=1 \
 		LPCOACH_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 		tests/run.sh
+
+# Benchmarks: figures and ratios, never timed assertions (see bench/README.md).
+BENCH_BIN := $(O)/bench/bench $(O)/bench/gen
+$(O)/bench/%: bench/%.c $(LIB)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  BENCH   $@")
+	$(Q)$(CC) $(WARNINGS) -D_XOPEN_SOURCE=700 $(DEFINES) -Isrc/core $(CORE_CFLAGS) $(CPPFLAGS) \
+		$(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(CORE_LIBS) -lm
+
+bench: $(BIN) $(BENCH_BIN)
+	@LPCOACH_BIN=$(abspath $(BIN)) BENCH_DIR=$(abspath $(O)/bench) bench/run.sh
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
