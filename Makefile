@@ -92,6 +92,14 @@ $(O)/tests/%: tests/unit/%.c $(LIB)
 
 unit: $(UNIT_BIN)
 
+# Test tools linked with the core (tests/tools/).
+TOOL_BIN := $(O)/tools/saver
+$(O)/tools/%: tests/tools/%.c $(LIB)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  TOOL    $@")
+	$(Q)$(CC) $(WARNINGS) -Wno-missing-prototypes -D_XOPEN_SOURCE=700 $(DEFINES) -Isrc/core $(CORE_CFLAGS) \
+		$(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(CORE_LIBS)
+
 # Fuzz harnesses (tests/fuzz/): replayed on the seed corpus and every kept
 # crasher in 'make test'; run under libFuzzer by 'make fuzz'.
 FUZZ_NAMES   := story principles prompts rules lint
@@ -124,14 +132,14 @@ run: $(BIN)
 	./$(BIN) --stories stories list
 
 # The whole suite: unit tests, then command-line tests against the binary.
-test: $(BIN) $(UNIT_BIN) $(REPLAY_BIN)
+test: $(BIN) $(UNIT_BIN) $(REPLAY_BIN) $(TOOL_BIN)
 	@LPCOACH_BIN=$(abspath $(BIN)) UNIT_DIR=$(abspath $(O)/tests) tests/run.sh
 
 SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 asan:
 	$(MAKE) O=build/asan BIN=build/asan/lpcoach CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" test
 
-valgrind: $(BIN) $(UNIT_BIN) $(REPLAY_BIN)
+valgrind: $(BIN) $(UNIT_BIN) $(REPLAY_BIN) $(TOOL_BIN)
 	@LPCOACH_BIN=$(abspath $(BIN)) UNIT_DIR=$(abspath $(O)/tests) LPCOACH_NO_JIT=1 \
 		LPCOACH_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 		tests/run.sh
