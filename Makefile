@@ -1,7 +1,7 @@
 # lpcoach - a terminal coach for behavioral interviews.
 #
 #   make            build ./lpcoach
-#   make run        open lpcoach on the sample bank in stories/
+#   make run        open lpcoach (the terminal interface) on the sample bank
 #   make test       unit, command-line and terminal tests
 #   make asan       the test suite under AddressSanitizer and UBSan
 #   make valgrind   the command-line tests under valgrind memcheck
@@ -129,7 +129,7 @@ fuzz:
 	done
 
 run: $(BIN)
-	./$(BIN) --stories stories list
+	./$(BIN) --stories stories
 
 # The whole suite: unit tests, then command-line tests against the binary.
 test: $(BIN) $(UNIT_BIN) $(REPLAY_BIN) $(TOOL_BIN)

@@ -267,6 +267,9 @@ static int setup(struct app *a, const struct tui_options *o)
 		goto out;
 	if (lock_acquire(&a->lock, a->ws.stories_dir, &holder, &dl) < 0)
 		goto out;
+	/* With the lock held no other lpcoach is writing here: every
+	 * temporary file left is a killed writer's. */
+	fs_clean_stale(a->ws.stories_dir, 0);
 	ruleset_load_all(&a->rules, a->ws.data_dir, a->ws.stories_dir, NULL, &dl);
 	a->linter = lint_new(&a->rules);
 	char *cfg = path_join(a->ws.data_dir, "prompts/drill.yaml");
