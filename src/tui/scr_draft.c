@@ -321,13 +321,16 @@ static void external_editor(struct app *a)
 		app_message(a, true, "cannot write the section for the editor");
 		goto out;
 	}
+	/* As git does: the editor setting is shell text, the file its argument. */
+	char *cmd = xasprintf("%s \"$@\"", ed);
 	term_suspend();
 	pid_t pid = fork();
 	int status = -1;
 	if (pid == 0) {
-		execl("/bin/sh", "sh", "-c", "exec $LPCOACH_EDITOR \"$1\"", "sh", path, (char *)NULL);
+		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
 		_exit(127);
 	}
+	free(cmd);
 	if (pid > 0)
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
@@ -335,8 +338,10 @@ static void external_editor(struct app *a)
 	char *after;
 	size_t len;
 	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		/* Through the shell, a killed editor shows as an exit status over 128. */
+		bool killed = WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) > 128);
 		app_message(a, true, "the editor failed (%s); your text is unchanged",
-			    pid < 0 ? "could not start" : WIFSIGNALED(status) ? "killed" : "non-zero exit");
+			    pid < 0 ? "could not start" : killed ? "killed" : "non-zero exit");
 	} else if (fs_read_file(path, 1 << 20, &after, &len, &dl) < 0) {
 		app_message(a, true, "the editor left no readable file; your text is unchanged");
 	} else {
@@ -357,7 +362,6 @@ out:
 	free(path);
 	free(dir);
 	diag_list_release(&dl);
-	(void)ed;
 }
 
 static bool picker_key(struct app *a, enum action act)

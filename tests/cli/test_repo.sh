@@ -34,3 +34,9 @@ n=$(grep -c '^  - id:' "$T/readme-rules/readme.yaml")
 expect_eq "the README shows one rule of each of the six kinds" 6 "$n"
 run --stories "$ROOT/stories" check --rules "$T/readme-rules"
 expect_rc "the README's rules pass check" 0
+
+# The README's key list is the action table's ('lpcoach keys').
+awk '/<!-- keys:begin -->/{f=1;next} /<!-- keys:end -->/{f=0} f' "$ROOT/README.md" >"$T/readme-keys"
+run keys
+printf '%s\n' "$out" >"$T/keys"
+expect_file_eq "the README's key list matches 'lpcoach keys'" "$T/keys" "$T/readme-keys"
