@@ -39,7 +39,7 @@ $(call need,ncursesw,libncurses-dev)
 $(call need,yaml-0.1,libyaml-dev)
 $(call need,libpcre2-8,libpcre2-dev)
 CORE_CFLAGS := $(shell $(PKG_CONFIG) --cflags yaml-0.1 libpcre2-8)
-CORE_LIBS   := $(shell $(PKG_CONFIG) --libs yaml-0.1 libpcre2-8)
+CORE_LIBS   := $(shell $(PKG_CONFIG) --libs yaml-0.1 libpcre2-8) -pthread
 TUI_CFLAGS  := $(shell $(PKG_CONFIG) --cflags ncursesw)
 TUI_LIBS    := $(shell $(PKG_CONFIG) --libs ncursesw)
 endif

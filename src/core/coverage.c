@@ -9,9 +9,11 @@
 #include "story.h"
 #include "util.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *const kind_names[] = { "write", "also-maps", "too-many", "almost-ready" };
 
@@ -241,6 +243,67 @@ static void suggest_almost_ready(struct coverage *c)
 	free(drafts);
 }
 
+/* Linting every story is the report's main cost; large banks are split
+ * between threads, each with a linter of its own (a linter's matching
+ * state is not shared). */
+struct lint_job {
+	struct coverage *c;
+	struct linter *l;
+	size_t from, to;
+	struct diag_list dl;
+};
+
+static void *lint_range(void *arg)
+{
+	struct lint_job *j = arg;
+	for (size_t i = j->from; i < j->to; i++) {
+		struct cov_story *cs = &j->c->stories[i];
+		struct lint_report rep = LINT_REPORT_INIT;
+		lint_story(j->l, cs->story, &rep, &j->dl);
+		cs->score = rep.score;
+		cs->errors = rep.counts[LINT_ERROR];
+		cs->warnings = rep.counts[LINT_WARNING];
+		cs->suggestions = rep.counts[LINT_SUGGESTION];
+		cs->ready = cs->errors == 0;
+		lint_report_release(&rep);
+	}
+	return NULL;
+}
+
+static void lint_all(struct coverage *c, struct linter *l, struct diag_list *dl)
+{
+	enum { MAX_THREADS = 8, PER_THREAD = 500 };
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t n = cpus > 1 ? (size_t)cpus : 1;
+	if (n > MAX_THREADS)
+		n = MAX_THREADS;
+	if (n > c->n_stories / PER_THREAD)
+		n = c->n_stories / PER_THREAD;
+	if (n < 1)
+		n = 1;
+	struct lint_job jobs[MAX_THREADS];
+	pthread_t tid[MAX_THREADS];
+	bool started[MAX_THREADS] = { false };
+	for (size_t k = 0; k < n; k++) {
+		jobs[k] = (struct lint_job){ c, k ? lint_new(lint_rules(l)) : l, c->n_stories * k / n,
+					     c->n_stories * (k + 1) / n, DIAG_LIST_INIT };
+		if (k > 0)
+			started[k] = pthread_create(&tid[k], NULL, lint_range, &jobs[k]) == 0;
+	}
+	lint_range(&jobs[0]);
+	for (size_t k = 1; k < n; k++) {
+		if (started[k])
+			pthread_join(tid[k], NULL);
+		else
+			lint_range(&jobs[k]); /* no thread: do it here */
+		lint_free(jobs[k].l);
+	}
+	for (size_t k = 0; k < n; k++)
+		diag_move(dl, &jobs[k].dl);
+	for (size_t i = 0; i < c->n_stories; i++)
+		c->ready += c->stories[i].ready;
+}
+
 int coverage_build(struct coverage *c, const struct catalog *cat, const struct bank *bank,
 		   struct linter *l, unsigned target, unsigned reuse, struct diag_list *dl)
 {
@@ -249,19 +312,9 @@ int coverage_build(struct coverage *c, const struct catalog *cat, const struct b
 	c->reuse = reuse ? reuse : 1;
 	c->n_stories = bank->n;
 	c->stories = xcalloc(bank->n + 1, sizeof(*c->stories));
-	for (size_t i = 0; i < bank->n; i++) {
-		struct cov_story *cs = &c->stories[i];
-		struct lint_report rep = LINT_REPORT_INIT;
-		cs->story = bank->v[i];
-		lint_story(l, cs->story, &rep, dl);
-		cs->score = rep.score;
-		cs->errors = rep.counts[LINT_ERROR];
-		cs->warnings = rep.counts[LINT_WARNING];
-		cs->suggestions = rep.counts[LINT_SUGGESTION];
-		cs->ready = cs->errors == 0;
-		c->ready += cs->ready;
-		lint_report_release(&rep);
-	}
+	for (size_t i = 0; i < bank->n; i++)
+		c->stories[i].story = bank->v[i];
+	lint_all(c, l, dl);
 	c->n_principles = cat->n;
 	c->principles = xcalloc(cat->n + 1, sizeof(*c->principles));
 	for (size_t p = 0; p < cat->n; p++) {

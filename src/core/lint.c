@@ -13,16 +13,146 @@
 
 static const int level_weight[LINT_NLEVELS] = { 2, 6, 20 };
 
+/* Word-list rules (existence and substitution rules made from 'tokens' or
+ * 'swap', with the same scope and flags and no 'when') are matched in one
+ * pass: their words are compiled together into one prefix-sharing
+ * alternation, and a map from each word, normalised, to its rules says
+ * which rules a match belongs to. Where two words of different rules
+ * overlap in the text, the pass reports the longer, earlier one. */
+struct word_rules {
+	char *word;      /* normalised: ASCII case folded when caseless, spaces single */
+	size_t *rules;   /* indices into the ruleset */
+	size_t n;
+};
+
+struct word_group {
+	int scope;
+	unsigned flags;
+	struct rx rx;
+	struct word_rules *map; /* sorted by word */
+	size_t n_map;
+};
+
 struct linter {
 	const struct ruleset *rules;
 	struct rx_matcher *m;
+	struct word_group *groups;
+	size_t n_groups;
+	bool *grouped; /* per rule: matched by a group */
 };
+
+static char *normalise(const char *s, size_t n, bool fold)
+{
+	char *out = xmalloc(n + 1);
+	size_t k = 0;
+	bool space = false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = k > 0;
+			continue;
+		}
+		if (space)
+			out[k++] = ' ';
+		space = false;
+		out[k++] = (char)(fold && c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	out[k] = '\0';
+	return out;
+}
+
+static int cmp_word(const void *a, const void *b)
+{
+	return strcmp(((const struct word_rules *)a)->word, ((const struct word_rules *)b)->word);
+}
+
+static bool groupable(const struct rule *r)
+{
+	if (r->when.n || !(r->kind == RULE_EXISTENCE || r->kind == RULE_SUBSTITUTION))
+		return false;
+	return r->kind == RULE_SUBSTITUTION ? r->n_swap > 0 : r->n_tokens > 0;
+}
+
+static void add_word(struct word_group *g, const char *w, size_t rule)
+{
+	char *key = normalise(w, strlen(w), g->flags & RX_CASELESS);
+	for (size_t i = 0; i < g->n_map; i++) {
+		if (strcmp(g->map[i].word, key) == 0) {
+			struct word_rules *e = &g->map[i];
+			for (size_t k = 0; k < e->n; k++)
+				if (e->rules[k] == rule) {
+					free(key);
+					return;
+				}
+			e->rules = xrealloc(e->rules, (e->n + 1) * sizeof(*e->rules));
+			e->rules[e->n++] = rule;
+			free(key);
+			return;
+		}
+	}
+	g->map = xrealloc(g->map, (g->n_map + 1) * sizeof(*g->map));
+	g->map[g->n_map].word = key;
+	g->map[g->n_map].rules = xmalloc(sizeof(size_t));
+	g->map[g->n_map].rules[0] = rule;
+	g->map[g->n_map].n = 1;
+	g->n_map++;
+}
+
+static void build_groups(struct linter *l)
+{
+	const struct ruleset *rs = l->rules;
+	l->grouped = xcalloc(rs->n + 1, sizeof(bool));
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct rule *r = &rs->v[i];
+		if (!groupable(r))
+			continue;
+		struct word_group *g = NULL;
+		for (size_t k = 0; k < l->n_groups && !g; k++)
+			if (l->groups[k].scope == r->scope && l->groups[k].flags == r->rx_flags)
+				g = &l->groups[k];
+		if (!g) {
+			l->groups = xrealloc(l->groups, (l->n_groups + 1) * sizeof(*l->groups));
+			g = &l->groups[l->n_groups++];
+			memset(g, 0, sizeof(*g));
+			g->scope = r->scope;
+			g->flags = r->rx_flags;
+		}
+		char **words = r->kind == RULE_SUBSTITUTION ? r->swap_from : r->tokens;
+		size_t n = r->kind == RULE_SUBSTITUTION ? r->n_swap : r->n_tokens;
+		for (size_t k = 0; k < n; k++)
+			add_word(g, words[k], i);
+		l->grouped[i] = true;
+	}
+	for (size_t k = 0; k < l->n_groups; k++) {
+		struct word_group *g = &l->groups[k];
+		const char **words = xcalloc(g->n_map + 1, sizeof(*words));
+		for (size_t i = 0; i < g->n_map; i++)
+			words[i] = g->map[i].word;
+		struct rx_error err;
+		if (rx_compile_tokens(&g->rx, words, g->n_map, g->flags, &err) < 0) {
+			/* Cannot happen for words that compiled one rule at a time;
+			 * if it does, those rules run on their own. */
+			for (size_t i = 0; i < g->n_map; i++)
+				for (size_t j = 0; j < g->map[i].n; j++)
+					l->grouped[g->map[i].rules[j]] = false;
+		}
+		free(words);
+		if (g->n_map > 1)
+			qsort(g->map, g->n_map, sizeof(*g->map), cmp_word);
+	}
+}
+
+const struct ruleset *lint_rules(const struct linter *l)
+{
+	return l->rules;
+}
 
 struct linter *lint_new(const struct ruleset *rules)
 {
 	struct linter *l = xcalloc(1, sizeof(*l));
 	l->rules = rules;
 	l->m = rx_matcher_new();
+	build_groups(l);
 	return l;
 }
 
@@ -30,6 +160,17 @@ void lint_free(struct linter *l)
 {
 	if (!l)
 		return;
+	for (size_t k = 0; k < l->n_groups; k++) {
+		struct word_group *g = &l->groups[k];
+		for (size_t i = 0; i < g->n_map; i++) {
+			free(g->map[i].word);
+			free(g->map[i].rules);
+		}
+		free(g->map);
+		rx_release(&g->rx);
+	}
+	free(l->groups);
+	free(l->grouped);
 	rx_matcher_free(l->m);
 	free(l);
 }
@@ -263,22 +404,70 @@ static int scope_anchor(const struct story *s, int scope)
 	return scope != SCOPE_STORY && story_text(s, (enum story_field)scope) ? scope : -1;
 }
 
-void lint_rule(struct linter *l, const struct rule *r, const struct story *s,
-	       struct lint_report *rep, struct diag_list *dl)
+/* What every rule of one story may need, computed once. */
+struct story_facts {
+	size_t len[STORY_NFIELDS];   /* bytes of each text */
+	size_t words[STORY_NFIELDS];
+	size_t total;                /* words of the STAR sections */
+};
+
+static void facts_of(const struct story *s, struct story_facts *sf)
+{
+	sf->total = 0;
+	for (int f = 0; f < STORY_NFIELDS; f++) {
+		const char *t = story_text(s, (enum story_field)f);
+		sf->len[f] = t ? strlen(t) : 0;
+		sf->words[f] = lint_word_count(t);
+		if (f >= STORY_FIRST_SECTION)
+			sf->total += sf->words[f];
+	}
+}
+
+/* Does rx match anywhere in the story? RX_MATCH, RX_NOMATCH or RX_LIMIT. */
+static int search_story(struct linter *l, const struct rx *rx, const struct story *s,
+			const struct story_facts *sf)
+{
+	for (int f = 0; f < STORY_NFIELDS; f++) {
+		const char *t = story_text(s, (enum story_field)f);
+		if (!t)
+			continue;
+		int m = rx_search(rx, l->m, t, sf->len[f]);
+		if (m != RX_NOMATCH)
+			return m;
+	}
+	return RX_NOMATCH;
+}
+
+static void run_kind(struct linter *l, const struct rule *r, const struct story *s,
+		     const struct story_facts *sf, struct lint_report *rep, struct diag_list *dl);
+
+/* A rule's 'when' is checked only once the rule has found something: most
+ * stories pass most rules, and the condition is the costlier part. */
+static void run_rule(struct linter *l, const struct rule *r, const struct story *s,
+		     const struct story_facts *sf, struct lint_report *rep, struct diag_list *dl)
+{
+	size_t before = rep->n;
+	run_kind(l, r, s, sf, rep, dl);
+	if (!r->when.n || rep->n == before)
+		return;
+	int w = search_story(l, &r->when, s, sf);
+	if (w == RX_MATCH)
+		return;
+	if (w == RX_LIMIT)
+		limit_hit(r, s, dl);
+	while (rep->n > before) {
+		struct lint_finding *f = &rep->v[--rep->n];
+		rep->counts[f->level]--;
+		free(f->message);
+	}
+}
+
+static void run_kind(struct linter *l, const struct rule *r, const struct story *s,
+		     const struct story_facts *sf, struct lint_report *rep, struct diag_list *dl)
 {
 	int fields[STORY_NFIELDS];
 	int nf = scope_fields(r->scope, fields);
 	struct vars v = { .r = r };
-
-	if (r->when.n) {
-		long w = count_in(l, &r->when, s, SCOPE_STORY);
-		if (w < 0) {
-			limit_hit(r, s, dl);
-			return;
-		}
-		if (w == 0)
-			return;
-	}
 
 	switch (r->kind) {
 	case RULE_EXISTENCE:
@@ -288,7 +477,7 @@ void lint_rule(struct linter *l, const struct rule *r, const struct story *s,
 			if (!t)
 				continue;
 			struct each_ctx c = { rep, r, s, fields[i], t };
-			if (rx_each(&r->rx, l->m, t, strlen(t), on_match, &c) < 0) {
+			if (rx_each(&r->rx, l->m, t, sf->len[fields[i]], on_match, &c) < 0) {
 				limit_hit(r, s, dl);
 				return;
 			}
@@ -301,7 +490,7 @@ void lint_rule(struct linter *l, const struct rule *r, const struct story *s,
 			const char *t = story_text(s, (enum story_field)fields[i]);
 			if (!t)
 				continue;
-			int m = rx_search(&r->rx, l->m, t, strlen(t));
+			int m = rx_search(&r->rx, l->m, t, sf->len[fields[i]]);
 			if (m == RX_LIMIT) {
 				limit_hit(r, s, dl);
 				return;
@@ -344,12 +533,8 @@ void lint_rule(struct linter *l, const struct rule *r, const struct story *s,
 		return;
 	}
 	case RULE_LENGTH: {
-		size_t total = lint_story_words(s);
-		size_t w = 0;
-		if (r->scope == SCOPE_STORY)
-			w = total;
-		else
-			w = lint_word_count(story_text(s, (enum story_field)r->scope));
+		size_t total = sf->total;
+		size_t w = r->scope == SCOPE_STORY ? total : sf->words[r->scope];
 		v.words = (long)w;
 		bool bad = (r->has_min && (double)w < r->min) || (r->has_max && (double)w > r->max);
 		if (!bad && total > 0 && r->scope != SCOPE_STORY && (r->has_min_share || r->has_max_share)) {
@@ -364,6 +549,14 @@ void lint_rule(struct linter *l, const struct rule *r, const struct story *s,
 	case RULE_NKINDS:
 		break;
 	}
+}
+
+void lint_rule(struct linter *l, const struct rule *r, const struct story *s,
+	       struct lint_report *rep, struct diag_list *dl)
+{
+	struct story_facts sf;
+	facts_of(s, &sf);
+	run_rule(l, r, s, &sf, rep, dl);
 }
 
 static int cmp_finding(const void *a, const void *b)
@@ -391,13 +584,67 @@ static void score(const struct ruleset *rules, struct lint_report *rep)
 	rep->score = s < 0 ? 0 : s;
 }
 
+struct group_ctx {
+	struct linter *l;
+	const struct word_group *g;
+	struct lint_report *rep;
+	const struct story *s;
+	int field;
+	const char *text;
+};
+
+static bool on_group_match(void *vctx, size_t start, size_t end)
+{
+	struct group_ctx *c = vctx;
+	char *key = normalise(c->text + start, end - start, c->g->flags & RX_CASELESS);
+	struct word_rules probe = { key, NULL, 0 };
+	const struct word_rules *e = bsearch(&probe, c->g->map, c->g->n_map, sizeof(*c->g->map), cmp_word);
+	free(key);
+	for (size_t k = 0; e && k < e->n; k++) {
+		const struct rule *r = &c->l->rules->v[e->rules[k]];
+		if (!rule_applies(r, c->s))
+			continue;
+		struct vars v = { .r = r, .match = c->text + start, .match_len = end - start };
+		if (r->kind == RULE_SUBSTITUTION)
+			v.suggestion = swap_for(r, c->text + start, end - start);
+		add(c->rep, r, c->s, c->field, start, end, &v);
+	}
+	return true;
+}
+
+static void run_groups(struct linter *l, const struct story *s, const struct story_facts *sf,
+		       struct lint_report *rep, struct diag_list *dl)
+{
+	for (size_t k = 0; k < l->n_groups; k++) {
+		const struct word_group *g = &l->groups[k];
+		if (!g->rx.n)
+			continue;
+		int fields[STORY_NFIELDS];
+		int nf = scope_fields(g->scope, fields);
+		for (int i = 0; i < nf; i++) {
+			const char *t = story_text(s, (enum story_field)fields[i]);
+			if (!t)
+				continue;
+			struct group_ctx c = { l, g, rep, s, fields[i], t };
+			if (rx_each(&g->rx, l->m, t, sf->len[fields[i]], on_group_match, &c) < 0) {
+				diag_add(dl, DIAG_ERROR, NULL, 0, 0,
+					 "word lists stopped on story '%s': the match limit was hit", s->id);
+				break;
+			}
+		}
+	}
+}
+
 void lint_story(struct linter *l, const struct story *s, struct lint_report *rep,
 		struct diag_list *dl)
 {
+	struct story_facts sf;
+	facts_of(s, &sf);
+	run_groups(l, s, &sf, rep, dl);
 	for (size_t i = 0; i < l->rules->n; i++) {
 		const struct rule *r = &l->rules->v[i];
-		if (rule_applies(r, s))
-			lint_rule(l, r, s, rep, dl);
+		if (!l->grouped[i] && rule_applies(r, s))
+			run_rule(l, r, s, &sf, rep, dl);
 	}
 	if (rep->n > 1)
 		qsort(rep->v, rep->n, sizeof(*rep->v), cmp_finding);

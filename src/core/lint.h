@@ -46,6 +46,7 @@ struct lint_report {
 struct linter;
 
 struct linter *lint_new(const struct ruleset *rules);
+const struct ruleset *lint_rules(const struct linter *l);
 void lint_free(struct linter *l);
 
 /* Lint s with every applicable rule, appending to rep (findings sorted by

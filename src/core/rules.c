@@ -65,6 +65,7 @@ static void rule_release(struct rule *r)
 	free(r->message);
 	strv_free(r->principles, r->n_principles);
 	rx_release(&r->rx);
+	strv_free(r->tokens, r->n_tokens);
 	rx_release(&r->against);
 	rx_release(&r->when);
 	strv_free(r->swap_from, r->n_swap);
@@ -335,6 +336,8 @@ static int parse_rule(struct ctx *c, struct rule *r, const struct ynode *e)
 				    kind_names[r->kind]);
 		if (compile_at(c, pat ? pat : toks, pat ? "pattern" : "tokens", flags, &r->rx) < 0)
 			return -1;
+		if (toks && ynode_as_strlist(toks, "tokens", c->path, c->dl, &r->tokens, &r->n_tokens) < 0)
+			return -1;
 	} else if (pat || toks) {
 		return fail(c, pat ? pat : toks, "a %s rule takes no pattern", kind_names[r->kind]);
 	}
@@ -355,6 +358,7 @@ static int parse_rule(struct ctx *c, struct rule *r, const struct ynode *e)
 	    get_number(c, e, "min_share", &r->has_min_share, &r->min_share, 0, 100) < 0 ||
 	    get_number(c, e, "max_share", &r->has_max_share, &r->max_share, 0, 100) < 0)
 		return -1;
+	r->rx_flags = flags;
 	r->min_total = 1;
 	if (ynode_get_int(e, "min_total", false, 1, 1000000, c->path, c->dl, &r->min_total) < 0)
 		return -1;

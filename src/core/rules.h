@@ -52,6 +52,9 @@ struct rule {
 	size_t n_principles;
 	bool enabled;
 	struct rx rx;         /* pattern or tokens (or swap keys) */
+	char **tokens;        /* the word list rx was made from, if it was */
+	size_t n_tokens;
+	unsigned rx_flags;    /* RX_CASELESS, RX_UCP */
 	struct rx against;    /* ratio: the other pattern */
 	struct rx when;       /* applies only to stories where this matches (if set) */
 	bool has_min, has_max;
