@@ -14,7 +14,7 @@ static void draw_bar(int y, int x, size_t have, unsigned target, enum style full
 		col += draw_str(y, col, 2, i < have ? "\xe2\x96\x88" : "\xc2\xb7",
 				i < have ? full : ST_DIM);
 	if (have > target)
-		draw_fmt(y, col, 4, ST_DIM, "+%zu", have - target);
+		draw_fmt(y, col, 5, ST_DIM, "+%zu", have - target);
 }
 
 static void home_draw(struct app *a)
@@ -28,10 +28,10 @@ static void home_draw(struct app *a)
 	draw_fmt(1, 2, a->cols - 4, ST_DIM, "%zu stories, %zu ready (no lint error); target %u per principle",
 		 c->n_stories, c->ready, c->target);
 
-	int y = 3, name_w = a->cols - 44;
+	int y = 3, name_w = a->cols - 47;
 	if (name_w > 46)
 		name_w = 46;
-	int xs = 5 + name_w + 1, xr = xs + 11, xp = xr + 11;
+	int xs = 5 + name_w + 1, xr = xs + 12, xp = xr + 13;
 	draw_str(y, 5, name_w, "PRINCIPLE", ST_TITLE);
 	draw_str(y, xs, 10, "STORIES", ST_TITLE);
 	draw_str(y, xr, 10, "READY", ST_TITLE);
@@ -43,10 +43,10 @@ static void home_draw(struct app *a)
 			draw_fill(y, 1, a->cols - 2, ST_SEL);
 		draw_str(y, 2, 2, cp->p->focus ? "*" : " ", ST_FOCUS);
 		draw_str(y, 5, name_w, cp->p->name, sel ? ST_SEL : cp->p->focus ? ST_FOCUS : ST_NORMAL);
-		draw_fmt(y, xs, 3, sel ? ST_SEL : ST_NORMAL, "%zu", cp->n_stories);
-		draw_bar(y, xs + 3, cp->n_stories, c->target, cp->covered ? ST_GOOD : ST_BAD);
-		draw_fmt(y, xr, 3, sel ? ST_SEL : ST_NORMAL, "%zu", cp->n_ready);
-		draw_bar(y, xr + 3, cp->n_ready, c->target, cp->n_ready >= c->target ? ST_GOOD : ST_WARN);
+		draw_fmt(y, xs, 4, sel ? ST_SEL : ST_NORMAL, "%4zu", cp->n_stories);
+		draw_bar(y, xs + 5, cp->n_stories, c->target, cp->covered ? ST_GOOD : ST_BAD);
+		draw_fmt(y, xr, 4, sel ? ST_SEL : ST_NORMAL, "%4zu", cp->n_ready);
+		draw_bar(y, xr + 5, cp->n_ready, c->target, cp->n_ready >= c->target ? ST_GOOD : ST_WARN);
 		draw_str(y, xp, a->cols - xp - 1, cp->plan_covered ? "ok" : cp->covered ? "short" : "gap",
 			 cp->plan_covered ? ST_GOOD : ST_BAD);
 	}
