@@ -155,9 +155,19 @@ $(O)/bench/%: bench/%.c $(LIB)
 bench: $(BIN) $(BENCH_BIN)
 	@LPCOACH_BIN=$(abspath $(BIN)) BENCH_DIR=$(abspath $(O)/bench) bench/run.sh
 
+MANDIR  ?= $(PREFIX)/share/man
+BASHDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHDIR  ?= $(PREFIX)/share/zsh/site-functions
+
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/lpcoach
+	if [ -f doc/lpcoach.1 ]; then install -d $(DESTDIR)$(MANDIR)/man1 && \
+		install -m 0644 doc/lpcoach.1 $(DESTDIR)$(MANDIR)/man1/lpcoach.1; fi
+	if [ -f completions/lpcoach.bash ]; then install -d $(DESTDIR)$(BASHDIR) && \
+		install -m 0644 completions/lpcoach.bash $(DESTDIR)$(BASHDIR)/lpcoach; fi
+	if [ -f completions/_lpcoach ]; then install -d $(DESTDIR)$(ZSHDIR) && \
+		install -m 0644 completions/_lpcoach $(DESTDIR)$(ZSHDIR)/_lpcoach; fi
 	for d in principles prompts rules; do \
 		[ -d $$d ] || continue; \
 		install -d $(DESTDIR)$(DATADIR)/$$d; \
@@ -165,7 +175,8 @@ install: $(BIN)
 	done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/lpcoach
+	rm -f $(DESTDIR)$(BINDIR)/lpcoach $(DESTDIR)$(MANDIR)/man1/lpcoach.1
+	rm -f $(DESTDIR)$(BASHDIR)/lpcoach $(DESTDIR)$(ZSHDIR)/_lpcoach
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -82,7 +82,7 @@ int cli_parse_format(const struct cli *cli, const char *s, unsigned allowed,
 		enum cli_format f;
 	} names[] = {
 		{ "text", CLI_TEXT }, { "json", CLI_JSON }, { "markdown", CLI_MARKDOWN },
-		{ "line", CLI_LINE },
+		{ "line", CLI_LINE }, { "ids", CLI_IDS }, { "html", CLI_HTML },
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		if (strcmp(s, names[i].name) == 0 && (allowed & names[i].f)) {

@@ -20,7 +20,7 @@ enum cli_exit {
 	CLI_ERROR = 2,    /* usage or data errors */
 };
 
-enum cli_format { CLI_TEXT = 1, CLI_JSON = 2, CLI_MARKDOWN = 4, CLI_LINE = 8 };
+enum cli_format { CLI_TEXT = 1, CLI_JSON = 2, CLI_MARKDOWN = 4, CLI_LINE = 8, CLI_IDS = 16, CLI_HTML = 32 };
 
 struct cli {
 	const char *stories; /* --stories DIR */

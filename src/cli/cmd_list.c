@@ -11,13 +11,13 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: lpcoach list [--principle ID]... [--format text|json]\n"
+	"usage: lpcoach list [--principle ID]... [--format text|json|ids]\n"
 	"\n"
 	"List the stories of the bank with their principles.\n"
 	"\n"
 	"  -p, --principle ID  only stories mapped to this principle (repeatable:\n"
 	"                      stories mapped to any of them)\n"
-	"  -f, --format FMT    text (default) or json\n"
+	"  -f, --format FMT    text (default), json, or ids (one id per line)\n"
 	"      --stories DIR   the stories folder\n"
 	"      --data DIR      the data folder (principles, prompts, rules)\n"
 	"  -h, --help          show this help\n";
@@ -143,7 +143,7 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 		if (c == 'p') {
 			filter[nf++] = optarg;
 		} else if (c == 'f') {
-			if (cli_parse_format(cli, optarg, CLI_TEXT | CLI_JSON, &fmt) < 0) {
+			if (cli_parse_format(cli, optarg, CLI_TEXT | CLI_JSON | CLI_IDS, &fmt) < 0) {
 				free(filter);
 				return CLI_ERROR;
 			}
@@ -177,6 +177,11 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	}
 	if (fmt == CLI_JSON)
 		list_json(&ws, filter, nf, &out);
+	else if (fmt == CLI_IDS)
+		for (size_t i = 0; i < ws.bank.n; i++) {
+			if (wanted(ws.bank.v[i], filter, nf))
+				buf_addf(&out, "%s\n", ws.bank.v[i]->id);
+		}
 	else
 		list_text(&ws, filter, nf, &out);
 	cli_out(&out);

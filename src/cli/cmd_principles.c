@@ -9,13 +9,13 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: lpcoach principles [--format text|json]\n"
+	"usage: lpcoach principles [--format text|json|ids]\n"
 	"\n"
 	"List the leadership principles in order, the focus principles marked\n"
 	"with '*', with how many stories map to each and how many questions\n"
 	"the drill can ask about it.\n"
 	"\n"
-	"  -f, --format FMT    text (default) or json\n"
+	"  -f, --format FMT    text (default), json, or ids (one id per line)\n"
 	"      --stories DIR   the stories folder\n"
 	"      --data DIR      the data folder (principles, prompts, rules)\n"
 	"  -h, --help          show this help\n";
@@ -88,7 +88,7 @@ int cmd_principles(struct cli *cli, int argc, char **argv)
 	cli->usage = usage;
 	while ((c = getopt_long(argc, argv, ":f:h", opts, NULL)) != -1) {
 		if (c == 'f') {
-			if (cli_parse_format(cli, optarg, CLI_TEXT | CLI_JSON, &fmt) < 0)
+			if (cli_parse_format(cli, optarg, CLI_TEXT | CLI_JSON | CLI_IDS, &fmt) < 0)
 				return CLI_ERROR;
 		} else if ((rc = cli_common_option(cli, c, argv)) >= 0) {
 			return rc;
@@ -104,6 +104,9 @@ int cmd_principles(struct cli *cli, int argc, char **argv)
 	if (cli_open(cli, &ws, 0, &dl) == 0) {
 		if (fmt == CLI_JSON)
 			principles_json(&ws, &out);
+		else if (fmt == CLI_IDS)
+			for (size_t i = 0; i < ws.cat.n; i++)
+				buf_addf(&out, "%s\n", ws.cat.v[i].id);
 		else
 			principles_text(&ws, &out);
 		cli_out(&out);
