@@ -104,7 +104,7 @@ expect_err "global --stories without a value: says it needs a value" \
 # --- bad values and arguments -------------------------------------------
 usage_error "list --format xml" --stories "$S" list --format xml
 expect_err "list --format xml names the format and the choices" \
-	"unknown format 'xml' \(one of: text, json\)"
+	"unknown format 'xml' \(one of: text, json, ids\)"
 usage_error "principles --format markdown" --stories "$S" principles --format markdown
 usage_error "list with a stray argument" --stories "$S" list extra
 expect_err "list with a stray argument: names it" "unexpected argument 'extra'"
