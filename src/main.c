@@ -26,6 +26,8 @@ static const struct command commands[] = {
 	{ "lint", cmd_lint, "check stories against the lint rules" },
 	{ "report", cmd_report, "the pre-loop report: coverage, loop plan, what next" },
 	{ "drill", cmd_drill, "rehearse: weighted questions, a clock, ratings, history" },
+	{ "export", cmd_export, "a printable cheat sheet for the loop (Markdown or HTML)" },
+	{ "import", cmd_import, "bring in a story from plain text or Markdown" },
 	{ "check", cmd_check, "validate principles, prompts, rules and stories" },
 	{ "keys", cmd_keys, "the terminal interface's keys, screen by screen" },
 };

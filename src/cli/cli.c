@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <errno.h>
 #include <unistd.h>
 
 #ifndef LPCOACH_DATADIR
@@ -140,4 +142,40 @@ bool cli_color(void)
 {
 	const char *nc = getenv("NO_COLOR");
 	return isatty(STDOUT_FILENO) && !(nc && *nc);
+}
+
+int cli_capture(const char *const argv[], struct buf *out)
+{
+	int fd[2];
+	if (pipe(fd) < 0)
+		return -1;
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		dup2(fd[1], STDOUT_FILENO);
+		close(fd[0]);
+		close(fd[1]);
+		execvp(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	close(fd[1]);
+	char tmp[8192];
+	ssize_t n;
+	while ((n = read(fd[0], tmp, sizeof(tmp))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;
+		buf_add(out, tmp, (size_t)n);
+	}
+	close(fd[0]);
+	int status;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }

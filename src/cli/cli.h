@@ -58,6 +58,10 @@ int cli_parse_format(const struct cli *cli, const char *s, unsigned allowed,
 int cli_open(const struct cli *cli, struct workspace *ws, unsigned flags,
 	     struct diag_list *dl);
 
+/* Run argv (no shell), appending its standard output to out; returns its
+ * exit status, or -1 when it could not run. */
+int cli_capture(const char *const argv[], struct buf *out);
+
 /* Write b to standard output. */
 void cli_out(const struct buf *b);
 /* Colours on standard output: a terminal, and NO_COLOR unset or empty. */
@@ -84,5 +88,7 @@ int cmd_tui(struct cli *cli, int argc, char **argv);
 int cmd_new(struct cli *cli, int argc, char **argv);
 int cmd_edit(struct cli *cli, int argc, char **argv);
 int cmd_keys(struct cli *cli, int argc, char **argv);
+int cmd_export(struct cli *cli, int argc, char **argv);
+int cmd_import(struct cli *cli, int argc, char **argv);
 
 #endif

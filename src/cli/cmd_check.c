@@ -11,7 +11,8 @@
 static const char usage[] =
 	"usage: lpcoach check\n"
 	"\n"
-	"Validate the principles, prompts, lint rules and stories: malformed\n"
+	"Validate the principles, prompts, lint rules, stories and the config file\n"
+	"($XDG_CONFIG_HOME/lpcoach/config.yaml): malformed\n"
 	"YAML, missing fields, wrong types, unknown or duplicate ids, duplicate\n"
 	"question ids, patterns that do not compile, and rules that disagree with\n"
 	"their own examples (shipped and user rules alike). Each problem is\n"
@@ -68,6 +69,8 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	} else {
 		buf_adds(&out, "check stopped early");
 	}
+	if (opened == 0 && ws.config.path)
+		buf_addf(&out, ", config %s", ws.config.path);
 	if (dl.n)
 		buf_addf(&out, ": %zu problem%s\n", dl.n, dl.n == 1 ? "" : "s");
 	else

@@ -47,7 +47,8 @@ static const char usage[] =
 	"  -n, --count N         ask N questions (default: until end of input)\n"
 	"  -P, --principle ID    only this principle's questions (repeatable)\n"
 	"  -s, --seed N          the same seed asks the same questions\n"
-	"  -t, --time SECONDS    the target time per answer (default from drill.yaml)\n"
+	"  -t, --time SECONDS    the target time per answer (default: the config's\n"
+	"                        drill_seconds, else prompts/drill.yaml)\n"
 	"  -H, --hide-principle  name the principle first, as in a real loop\n"
 	"      --stats           what you have practised and what comes next\n"
 	"      --stories DIR     the stories folder\n"
@@ -125,7 +126,9 @@ static int run_plain(struct session *s, const struct opts *o)
 	const struct catalog *cat = &s->ws.cat;
 	struct drill_summary sum;
 	bool tty = isatty(STDIN_FILENO);
-	drill_summary_init(&sum, cat, o->seconds ? o->seconds : s->cfg.target_seconds);
+	drill_summary_init(&sum, cat, o->seconds ? o->seconds
+					  : s->ws.config.drill_seconds ? s->ws.config.drill_seconds
+								     : s->cfg.target_seconds);
 	FILE *in = stdin;
 
 	printf("Drill%s: answer in one line, then rate it 1 again, 2 hard, 3 good, 4 easy "
@@ -375,7 +378,8 @@ int cmd_drill(struct cli *cli, int argc, char **argv)
 	unsigned *counts = xcalloc(s.ws.cat.n + 1, sizeof(*counts));
 	story_counts_init(&s.ws, counts);
 	uint64_t seed = o.have_seed ? (uint64_t)o.seed : (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
-	drill_init(&s.drill, &s.ws.cat, &s.cfg, counts, 2, &s.hist, (const char *const *)o.only,
+	unsigned target = s.ws.config.target ? (unsigned)s.ws.config.target : 2;
+	drill_init(&s.drill, &s.ws.cat, &s.cfg, counts, target, &s.hist, (const char *const *)o.only,
 		   o.n_only, seed);
 	free(counts);
 

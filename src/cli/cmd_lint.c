@@ -17,7 +17,7 @@
 
 static const char usage[] =
 	"usage: lpcoach lint [--format text|json|line] [--min-level LEVEL] [--rules DIR]\n"
-	"                    [--no-exit] [PATH...]\n"
+	"                    [--no-exit] [--staged | PATH...]\n"
 	"\n"
 	"Check stories against the lint rules: the shipped set, the rules in\n"
 	"<stories>/.lpcoach/rules/ and those in --rules DIR (a rule with the id of\n"
@@ -31,6 +31,8 @@ static const char usage[] =
 	"                       warning or error\n"
 	"  -r, --rules DIR      more rules, after the user's\n"
 	"      --no-exit        exit 0 even when errors are found\n"
+	"      --staged         lint the story files staged in git (their staged\n"
+	"                       content), for a pre-commit hook\n"
 	"      --stories DIR    the stories folder\n"
 	"      --data DIR       the data folder (principles, prompts, rules)\n"
 	"  -h, --help           show this help\n"
@@ -201,6 +203,48 @@ static void load_paths(struct bank *into, char **paths, int n, struct diag_list 
 	}
 }
 
+/* The staged *.yaml files, as git has them staged (a partly staged file is
+ * linted as it will be committed). Files under .lpcoach/ are not stories. */
+static int load_staged(struct bank *into, struct diag_list *dl)
+{
+	const char *const list[] = { "git", "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR",
+			       "--", "*.yaml", NULL };
+	struct buf names = BUF_INIT;
+	if (cli_capture(list, &names) != 0) {
+		diag_add(dl, DIAG_ERROR, NULL, 0, 0, "--staged: cannot ask git for the staged files "
+			 "(is this a git repository?)");
+		buf_release(&names);
+		return -1;
+	}
+	for (size_t i = 0; i < names.len;) {
+		const char *path = names.s + i;
+		size_t n = strlen(path);
+		i += n + 1;
+		if (!n || strstr(path, ".lpcoach/"))
+			continue;
+		char *spec = xasprintf(":%s", path);
+		const char *const show[] = { "git", "show", spec, NULL };
+		struct buf blob = BUF_INIT;
+		if (cli_capture(show, &blob) == 0) {
+			const char *base = strrchr(path, '/');
+			char *id = xstrdup(base ? base + 1 : path);
+			id[strlen(id) - 5] = '\0';
+			struct story *s = story_parse(path, id, blob.s ? blob.s : "", blob.len, dl);
+			if (s) {
+				into->v = xrealloc(into->v, (into->n + 1) * sizeof(*into->v));
+				into->v[into->n++] = s;
+			} else {
+				into->n_broken++;
+			}
+			free(id);
+		}
+		buf_release(&blob);
+		free(spec);
+	}
+	buf_release(&names);
+	return 0;
+}
+
 int cmd_lint(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -208,12 +252,13 @@ int cmd_lint(struct cli *cli, int argc, char **argv)
 		{ "min-level", required_argument, NULL, 'l' },
 		{ "rules", required_argument, NULL, 'r' },
 		{ "no-exit", no_argument, NULL, 'n' },
+		{ "staged", no_argument, NULL, 'g' },
 		CLI_COMMON_OPTIONS,
 	};
 	enum cli_format fmt = CLI_TEXT;
 	enum lint_level min = LINT_SUGGESTION;
 	const char *rules_dir = NULL;
-	bool no_exit = false;
+	bool no_exit = false, staged = false;
 	int c, rc;
 
 	cli->usage = usage;
@@ -237,6 +282,9 @@ int cmd_lint(struct cli *cli, int argc, char **argv)
 		case 'n':
 			no_exit = true;
 			break;
+		case 'g':
+			staged = true;
+			break;
 		default:
 			if ((rc = cli_common_option(cli, c, argv)) >= 0)
 				return rc;
@@ -244,6 +292,8 @@ int cmd_lint(struct cli *cli, int argc, char **argv)
 	}
 	char **paths = argv + optind;
 	int npaths = argc - optind;
+	if (staged && npaths)
+		return cli_usage_error(cli, "--staged lints what git has staged: no PATH with it");
 
 	struct workspace ws;
 	struct ruleset rules = RULESET_INIT;
@@ -256,11 +306,15 @@ int cmd_lint(struct cli *cli, int argc, char **argv)
 	unsigned errors = 0;
 
 	rc = CLI_ERROR;
-	if (cli_open(cli, &ws, npaths ? WS_NO_BANK : 0, &dl) < 0)
+	if (cli_open(cli, &ws, npaths || staged ? WS_NO_BANK : 0, &dl) < 0)
 		goto out;
 	if (ruleset_load_all(&rules, ws.data_dir, ws.stories_dir, rules_dir, &dl) < 0)
 		data_error = true;
-	if (npaths) {
+	if (staged) {
+		if (load_staged(&named, &dl) < 0)
+			goto out;
+		bank = &named;
+	} else if (npaths) {
 		load_paths(&named, paths, npaths, &dl);
 		bank = &named;
 	}

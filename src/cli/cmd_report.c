@@ -23,7 +23,8 @@ static const char usage[] =
 	"\n"
 	"  -f, --format FMT    text (default), markdown or json\n"
 	"  -o, --output FILE   write the report to FILE (atomically) instead\n"
-	"  -t, --target N      stories wanted per principle (default 2)\n"
+	"  -t, --target N      stories wanted per principle (default: the config's\n"
+	"                      'target', else 2)\n"
 	"  -u, --reuse N       principles one story may serve in the plan (default 1)\n"
 	"  -r, --rules DIR     more lint rules, as for 'lpcoach lint'\n"
 	"      --stories DIR   the stories folder\n"
@@ -57,7 +58,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	};
 	enum cli_format fmt = CLI_TEXT;
 	const char *output = NULL, *rules_dir = NULL;
-	unsigned target = 2, reuse = 1;
+	unsigned target = 0, reuse = 1; /* target 0: the config's, else 2 */
 	int c, rc;
 
 	cli->usage = usage;
@@ -101,6 +102,8 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		goto out;
 	bool data_error = ruleset_load_all(&rules, ws.data_dir, ws.stories_dir, rules_dir, &dl) < 0;
 	struct linter *l = lint_new(&rules);
+	if (!target)
+		target = ws.config.target ? (unsigned)ws.config.target : 2;
 	coverage_build(&cov, &ws.cat, &ws.bank, l, target, reuse, &dl);
 	have_cov = true;
 	lint_free(l);

@@ -11,6 +11,7 @@
 int workspace_open(struct workspace *ws, const struct workspace_opts *o, struct diag_list *dl)
 {
 	memset(ws, 0, sizeof(*ws));
+	config_load(&ws->config, NULL, dl);
 	ws->data_dir = paths_data_dir(o->data, o->installed, o->source, dl);
 	if (!ws->data_dir)
 		return -1;
@@ -19,15 +20,21 @@ int workspace_open(struct workspace *ws, const struct workspace_opts *o, struct 
 	free(pdir);
 	if (rc < 0)
 		return -1;
+	config_apply_focus(&ws->config, &ws->cat, dl);
 	if (o->flags & WS_PROMPTS) {
 		char *dir = path_join(ws->data_dir, "prompts");
 		prompts_load(&ws->prompts, dir, &ws->cat, dl);
 		free(dir);
 	}
-	ws->stories_dir = paths_stories_dir(o->stories, dl);
+	/* --stories, then $LPCOACH_STORIES, then the config, then the default. */
+	const char *env = getenv("LPCOACH_STORIES");
+	const char *want = o->stories ? o->stories
+			 : env && *env ? NULL
+			 : ws->config.stories;
+	ws->stories_dir = paths_stories_dir(want, dl);
 	if (!ws->stories_dir)
 		return -1;
-	bool explicit = o->stories != NULL;
+	bool explicit = want != NULL;
 	if (!fs_is_dir(ws->stories_dir)) {
 		if (explicit) {
 			/* A folder named on the command line is not invented. */
@@ -53,6 +60,7 @@ void workspace_release(struct workspace *ws)
 	bank_release(&ws->bank);
 	prompts_release(&ws->prompts);
 	catalog_release(&ws->cat);
+	config_release(&ws->config);
 	free(ws->stories_dir);
 	free(ws->data_dir);
 	memset(ws, 0, sizeof(*ws));

@@ -14,6 +14,7 @@
 
 #include "bank.h"
 #include "catalog.h"
+#include "config.h"
 #include "prompts.h"
 
 struct diag_list;
@@ -35,6 +36,7 @@ struct workspace {
 	char *stories_dir;
 	char *data_dir;
 	bool stories_created; /* the folder did not exist and was made */
+	struct config config;
 	struct catalog cat;
 	struct prompts prompts;
 	struct bank bank;

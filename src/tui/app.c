@@ -279,7 +279,7 @@ static int setup(struct app *a, const struct tui_options *o)
 		goto out;
 	a->log_path = history_path(a->ws.stories_dir);
 	history_load(&a->hist, a->log_path, &dl);
-	a->target = 2;
+	a->target = a->ws.config.target ? (unsigned)a->ws.config.target : 2;
 	for (size_t i = 0; i < o->n_principles; i++) {
 		if (catalog_index(&a->ws.cat, o->principles[i]) < 0) {
 			const char *hint = catalog_suggest(&a->ws.cat, o->principles[i]);
@@ -365,7 +365,7 @@ int tui_run(const struct tui_options *o)
 		break;
 	case TUI_DRILL:
 		a->drill.count = o->count;
-		a->drill.target = o->seconds;
+		a->drill.target = o->seconds ? o->seconds : a->ws.config.drill_seconds;
 		a->drill.hide = o->hide_principle;
 		drill_init(&a->drill.d, &a->ws.cat, &a->drill_cfg, NULL, a->target, &a->hist,
 			   o->principles, o->n_principles, o->seed);

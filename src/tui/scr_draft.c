@@ -302,7 +302,10 @@ static void save(struct app *a)
  * text as it was. */
 static void external_editor(struct app *a)
 {
-	const char *ed = getenv("VISUAL");
+	/* The config's editor, then $VISUAL, then $EDITOR, as git does. */
+	const char *ed = a->ws.config.editor;
+	if (!ed || !*ed)
+		ed = getenv("VISUAL");
 	if (!ed || !*ed)
 		ed = getenv("EDITOR");
 	if (!ed || !*ed)

@@ -47,7 +47,8 @@ void app_start_drill(struct app *a)
 	if (!a->drill.active) {
 		a->drill.active = true;
 		if (!a->drill.target)
-			a->drill.target = a->drill_cfg.target_seconds;
+			a->drill.target = a->ws.config.drill_seconds ? a->ws.config.drill_seconds
+								     : a->drill_cfg.target_seconds;
 		drill_summary_init(&a->drill.sum, &a->ws.cat, a->drill.target);
 		/* The scheduler weighs gaps: tell it the current story counts. */
 		for (size_t p = 0; p < a->ws.cat.n; p++)

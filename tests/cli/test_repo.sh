@@ -9,7 +9,7 @@ rc=0 out="$readme_pkgs" err="$ci_pkgs"
 expect_eq "README and .ci/run install the same packages" "$readme_pkgs" "$ci_pkgs"
 if [ -n "$ci_pkgs" ]; then ok "the package list is found"; else not_ok "the package list is found"; fi
 
-test_cmd=$(awk '/^```sh$/{f=1;next} /^```$/{f=0} f' "$ROOT/README.md" | tail -n 1)
+test_cmd=$(awk '/test suite:/{t=1} t&&/^```sh$/{f=1;next} f&&/^```$/{exit} f' "$ROOT/README.md" | tail -n 1)
 expect_eq "README's test command is make test" "make test" "$test_cmd"
 if grep -qx 'make test' "$ROOT/.ci/run"; then ok ".ci/run runs make test"; else not_ok ".ci/run runs make test"; fi
 
