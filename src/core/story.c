@@ -388,7 +388,7 @@ static void emit_date(struct buf *out, const char *key, const char *v)
 int story_to_yaml(const struct story *s, struct buf *out, struct diag_list *dl)
 {
 	/* Written directly, in a fixed order; keys lpcoach does not know go
-	 * through libyaml's emitter, as they were read. */
+	 * through libyaml's emitter, as they were read, at the end. */
 	if (s->f[STORY_TITLE].text) {
 		buf_adds(out, "title: ");
 		yemit_inline(out, s->f[STORY_TITLE].text, false);
@@ -404,6 +404,10 @@ int story_to_yaml(const struct story *s, struct buf *out, struct diag_list *dl)
 	for (int f = STORY_FIRST_SECTION; f < STORY_NFIELDS; f++)
 		if (s->f[f].text)
 			yemit_block_field(out, fields[f].key, s->f[f].text);
+	emit_date(out, "created", s->created);
+	emit_date(out, "updated", s->updated);
+	/* Unknown keys last: after a kept block (|+) libyaml must end the
+	 * document with "...", and nothing may follow that. */
 	if (s->extra && s->extra->n) {
 		struct yemit y;
 		yemit_start(&y, out);
@@ -411,8 +415,6 @@ int story_to_yaml(const struct story *s, struct buf *out, struct diag_list *dl)
 		if (yemit_finish(&y, s->path, dl) < 0)
 			return -1;
 	}
-	emit_date(out, "created", s->created);
-	emit_date(out, "updated", s->updated);
 	return 0;
 }
 

@@ -142,6 +142,8 @@ static void test_roundtrip_unknown_keys(void **state)
 	assert_non_null(t->extra);
 	assert_int_equal(t->extra->n, 4);
 	assert_string_equal(t->extra->kids[0]->str, "company");
+	/* Unknown keys are written last. */
+	assert_non_null(strstr(buf_cstr(&b), "company: Marlowe\nmeta:"));
 	assert_string_equal(t->extra->kids[1]->str, "Marlowe");
 	assert_string_equal(t->extra->kids[2]->str, "meta");
 	const struct ynode *meta = t->extra->kids[3];
