@@ -62,19 +62,32 @@ static void set_error(struct rx_error *err, int code, size_t offset, const char 
 	err->offset = pattern ? utf8_count(pattern, offset) : offset;
 }
 
-static void push(struct rx *rx, pcre2_code *code)
+static void push(struct rx *rx, pcre2_code *code, bool jit)
 {
 	rx->code = xrealloc(rx->code, (rx->n + 1) * sizeof(*rx->code));
+	rx->jit = xrealloc(rx->jit, (rx->n + 1) * sizeof(*rx->jit));
+	rx->jit[rx->n] = jit;
 	rx->code[rx->n++] = code;
+}
+
+/* One match attempt; the JIT's own entry point skips the checks
+ * pcre2_match() makes on every call. */
+static int match(const struct rx *rx, size_t k, const char *text, size_t len, size_t start,
+		 struct rx_matcher *m)
+{
+	if (rx->jit[k])
+		return pcre2_jit_match(rx->code[k], (PCRE2_SPTR)text, len, start, 0, m->md, m->mctx);
+	return pcre2_match(rx->code[k], (PCRE2_SPTR)text, len, start, 0, m->md, m->mctx);
 }
 
 /* Compile one pattern; *too_large tells the caller to split a word list. */
 static pcre2_code *compile(const char *pattern, size_t len, unsigned flags, struct rx_error *err,
-			   bool *too_large)
+			   bool *too_large, bool *jitted)
 {
 	int code;
 	PCRE2_SIZE off;
 	*too_large = false;
+	*jitted = false;
 	pcre2_code *c = pcre2_compile((PCRE2_SPTR)pattern, len, options(flags), &code, &off, NULL);
 	if (!c) {
 		*too_large = code == PCRE2_ERROR_PATTERN_TOO_LARGE;
@@ -90,13 +103,13 @@ static pcre2_code *compile(const char *pattern, size_t len, unsigned flags, stru
 		jit = !(e && *e && strcmp(e, "0") != 0);
 	}
 	if (jit)
-		pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+		*jitted = pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) == 0;
 	return c;
 }
 
 int rx_compile(struct rx *rx, const char *pattern, unsigned flags, struct rx_error *err)
 {
-	bool big;
+	bool big, jitted;
 	memset(rx, 0, sizeof(*rx));
 	if (utf8_count(pattern, strlen(pattern)) > RX_MAX_PATTERN) {
 		err->offset = RX_MAX_PATTERN;
@@ -104,10 +117,10 @@ int rx_compile(struct rx *rx, const char *pattern, unsigned flags, struct rx_err
 			 RX_MAX_PATTERN);
 		return -1;
 	}
-	pcre2_code *c = compile(pattern, strlen(pattern), flags, err, &big);
+	pcre2_code *c = compile(pattern, strlen(pattern), flags, err, &big, &jitted);
 	if (!c)
 		return -1;
-	push(rx, c);
+	push(rx, c, jitted);
 	return 0;
 }
 
@@ -244,11 +257,11 @@ static int compile_tokens(struct rx *rx, const char *const *tokens, size_t n, un
 			  struct rx_error *err)
 {
 	char *p = rx_tokens_pattern(tokens, n, flags & RX_CASELESS);
-	bool big;
-	pcre2_code *c = compile(p, strlen(p), flags, err, &big);
+	bool big, jitted;
+	pcre2_code *c = compile(p, strlen(p), flags, err, &big, &jitted);
 	free(p);
 	if (c) {
-		push(rx, c);
+		push(rx, c, jitted);
 		return 0;
 	}
 	if (!big || n < 2)
@@ -281,6 +294,7 @@ void rx_release(struct rx *rx)
 	for (size_t i = 0; i < rx->n; i++)
 		pcre2_code_free(rx->code[i]);
 	free(rx->code);
+	free(rx->jit);
 	memset(rx, 0, sizeof(*rx));
 }
 
@@ -291,8 +305,7 @@ long rx_each(const struct rx *rx, struct rx_matcher *m, const char *text, size_t
 	for (size_t k = 0; k < rx->n; k++) {
 		size_t pos = 0;
 		while (pos <= len) {
-			int rc = pcre2_match(rx->code[k], (PCRE2_SPTR)text, len, pos, 0, m->md,
-					     m->mctx);
+			int rc = match(rx, k, text, len, pos, m);
 			if (rc == PCRE2_ERROR_NOMATCH)
 				break;
 			if (rc < 0)
@@ -314,7 +327,7 @@ long rx_each(const struct rx *rx, struct rx_matcher *m, const char *text, size_t
 int rx_search(const struct rx *rx, struct rx_matcher *m, const char *text, size_t len)
 {
 	for (size_t k = 0; k < rx->n; k++) {
-		int rc = pcre2_match(rx->code[k], (PCRE2_SPTR)text, len, 0, 0, m->md, m->mctx);
+		int rc = match(rx, k, text, len, 0, m);
 		if (rc >= 0)
 			return RX_MATCH;
 		if (rc != PCRE2_ERROR_NOMATCH)

@@ -28,6 +28,7 @@ enum rx_flags {
 
 struct rx {
 	void **code; /* pcre2_code * */
+	bool *jit;   /* per code: compiled by the JIT */
 	size_t n;
 };
 

@@ -137,11 +137,7 @@ static void recover(struct app *a)
 	if (a->draft.active)
 		draft_close(a);
 	a->draft.d = d;
-	a->draft.active = true;
-	editor_init(&a->draft.ed, NULL, 40);
-	a->draft.last_autosave = app_now(a);
-	app_push(a, SCR_DRAFT);
-	draft_sync(a);
+	app_open_draft(a);
 	app_message(a, false, "draft recovered: Ctrl-S saves it");
 }
 

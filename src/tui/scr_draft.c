@@ -75,7 +75,7 @@ void draft_sync(struct app *a)
 	diag_list_release(&dl);
 }
 
-static void open_draft(struct app *a)
+void app_open_draft(struct app *a)
 {
 	a->draft.active = true;
 	a->draft.back = a->screen;
@@ -91,7 +91,7 @@ void app_open_draft_new(struct app *a, const char *const *ids, size_t n)
 	if (a->draft.active)
 		draft_close(a);
 	draft_new(&a->draft.d, a->ws.stories_dir, &a->ws.cat, &a->ws.bank, a->target, ids, n);
-	open_draft(a);
+	app_open_draft(a);
 }
 
 void app_open_draft_edit(struct app *a, const char *id)
@@ -104,7 +104,7 @@ void app_open_draft_edit(struct app *a, const char *id)
 	if (a->draft.active)
 		draft_close(a);
 	draft_edit(&a->draft.d, a->ws.stories_dir, &a->ws.cat, &a->ws.bank, a->target, s);
-	open_draft(a);
+	app_open_draft(a);
 }
 
 void draft_close(struct app *a)

@@ -169,6 +169,8 @@ void app_back(struct app *a);
 void app_message(struct app *a, bool bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void app_refresh_coverage(struct app *a);
 const struct screen_ops *app_screen(enum screen_id s);
+/* Open the draft screen on a->draft.d (set up by the caller). */
+void app_open_draft(struct app *a);
 void app_open_draft_new(struct app *a, const char *const *ids, size_t n);
 void app_open_draft_edit(struct app *a, const char *id);
 void app_start_drill(struct app *a);
