@@ -111,8 +111,8 @@ int cli_open(const struct cli *cli, struct workspace *ws, unsigned flags,
 	struct workspace_opts o = {
 		.stories = cli->stories,
 		.data = cli->data,
-		.installed = LPCOACH_DATADIR,
-		.source = LPCOACH_SRCDIR,
+		.installed = cli_installed_dir(),
+		.source = cli_source_dir(),
 		.flags = flags,
 	};
 	int rc = workspace_open(ws, &o, dl);
@@ -178,4 +178,44 @@ int cli_capture(const char *const argv[], struct buf *out)
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+int cli_parse_long(const struct cli *cli, const char *opt, const char *value, long min, long max,
+		   long *out)
+{
+	char *end;
+	errno = 0;
+	long x = strtol(value, &end, 10);
+	if (!*value || *end || errno || x < min || x > max) {
+		cli_usage_error(cli, "%s takes a whole number from %ld to %ld, not '%s'", opt, min, max,
+				value);
+		return -1;
+	}
+	*out = x;
+	return 0;
+}
+
+int cli_one_operand(const struct cli *cli, int argc, char **argv, const char *missing,
+		    const char **arg)
+{
+	if (optind >= argc) {
+		cli_usage_error(cli, "%s", missing);
+		return -1;
+	}
+	if (optind + 1 < argc) {
+		cli_usage_error(cli, "unexpected argument '%s'", argv[optind + 1]);
+		return -1;
+	}
+	*arg = argv[optind];
+	return 0;
+}
+
+const char *cli_installed_dir(void)
+{
+	return LPCOACH_DATADIR;
+}
+
+const char *cli_source_dir(void)
+{
+	return LPCOACH_SRCDIR;
 }

@@ -52,6 +52,18 @@ void cli_print_diags(const struct diag_list *dl);
 int cli_parse_format(const struct cli *cli, const char *s, unsigned allowed,
 		     enum cli_format *out);
 
+/* Parse a whole number option value between min and max; a usage error
+ * (printed) and -1 otherwise. */
+int cli_parse_long(const struct cli *cli, const char *opt, const char *value, long min, long max,
+		   long *out);
+/* After the options: exactly one operand, returned in *arg; else a usage
+ * error naming what is missing. */
+int cli_one_operand(const struct cli *cli, int argc, char **argv, const char *missing,
+		    const char **arg);
+/* The compiled-in data folders: installed, and the source tree. */
+const char *cli_installed_dir(void);
+const char *cli_source_dir(void);
+
 /* Open the workspace (flags from workspace.h); problems go to dl, for the
  * caller to print.
  * Returns 0, or -1 when the command cannot go on. */

@@ -269,19 +269,6 @@ static void stats(struct session *s, struct buf *out)
 	}
 }
 
-static int parse_long(const struct cli *cli, const char *opt, const char *v, long min, long max,
-		      long *out)
-{
-	char *end;
-	long x = strtol(v, &end, 10);
-	if (!*v || *end || x < min || x > max) {
-		cli_usage_error(cli, "%s takes a whole number from %ld to %ld, not '%s'", opt, min, max, v);
-		return -1;
-	}
-	*out = x;
-	return 0;
-}
-
 int cmd_drill(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -308,11 +295,11 @@ int cmd_drill(struct cli *cli, int argc, char **argv)
 		case 'T': o.stats = true; break;
 		case 'P': o.only[o.n_only++] = optarg; break;
 		case 'n':
-			if (parse_long(cli, "--count", optarg, 1, 100000, &o.count) < 0)
+			if (cli_parse_long(cli, "--count", optarg, 1, 100000, &o.count) < 0)
 				rc = CLI_ERROR;
 			break;
 		case 't':
-			if (parse_long(cli, "--time", optarg, 10, 3600, &o.seconds) < 0)
+			if (cli_parse_long(cli, "--time", optarg, 10, 3600, &o.seconds) < 0)
 				rc = CLI_ERROR;
 			break;
 		case 's':

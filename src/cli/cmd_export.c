@@ -45,7 +45,6 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	const char *output = NULL;
 	long target = 0;
 	int c, rc;
-	char *end;
 
 	cli->usage = export_usage;
 	while ((c = getopt_long(argc, argv, ":f:o:t:h", opts, NULL)) != -1) {
@@ -55,9 +54,8 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		} else if (c == 'o') {
 			output = optarg;
 		} else if (c == 't') {
-			target = strtol(optarg, &end, 10);
-			if (!*optarg || *end || target < 1 || target > 16)
-				return cli_usage_error(cli, "--target takes a whole number from 1 to 16, not '%s'", optarg);
+			if (cli_parse_long(cli, "--target", optarg, 1, 16, &target) < 0)
+				return CLI_ERROR;
 		} else if ((rc = cli_common_option(cli, c, argv)) >= 0) {
 			return rc;
 		}
@@ -153,15 +151,11 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 			return rc;
 		}
 	}
-	if (optind >= argc) {
+	const char *file;
+	if (cli_one_operand(cli, argc, argv, "which file? ('-' reads standard input)", &file) < 0) {
 		free(ids);
-		return cli_usage_error(cli, "which file? ('-' reads standard input)");
+		return CLI_ERROR;
 	}
-	if (optind + 1 < argc) {
-		free(ids);
-		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind + 1]);
-	}
-	const char *file = argv[optind];
 	struct workspace ws;
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct buf out = BUF_INIT;

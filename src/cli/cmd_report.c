@@ -34,18 +34,6 @@ static const char usage[] =
 	"Exit status: 0 every principle covered and planned, 1 gaps remain,\n"
 	"2 usage or data errors.\n";
 
-static int parse_count(const struct cli *cli, const char *opt, const char *s, unsigned *out)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || v < 1 || v > 16) {
-		cli_usage_error(cli, "%s takes a whole number from 1 to 16, not '%s'", opt, s);
-		return -1;
-	}
-	*out = (unsigned)v;
-	return 0;
-}
-
 int cmd_report(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -58,7 +46,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	};
 	enum cli_format fmt = CLI_TEXT;
 	const char *output = NULL, *rules_dir = NULL;
-	unsigned target = 0, reuse = 1; /* target 0: the config's, else 2 */
+	long target = 0, reuse = 1; /* target 0: the config's, else 2 */
 	int c, rc;
 
 	cli->usage = usage;
@@ -72,11 +60,11 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 			output = optarg;
 			break;
 		case 't':
-			if (parse_count(cli, "--target", optarg, &target) < 0)
+			if (cli_parse_long(cli, "--target", optarg, 1, 16, &target) < 0)
 				return CLI_ERROR;
 			break;
 		case 'u':
-			if (parse_count(cli, "--reuse", optarg, &reuse) < 0)
+			if (cli_parse_long(cli, "--reuse", optarg, 1, 16, &reuse) < 0)
 				return CLI_ERROR;
 			break;
 		case 'r':
@@ -103,8 +91,8 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	bool data_error = ruleset_load_all(&rules, ws.data_dir, ws.stories_dir, rules_dir, &dl) < 0;
 	struct linter *l = lint_new(&rules);
 	if (!target)
-		target = ws.config.target ? (unsigned)ws.config.target : 2;
-	coverage_build(&cov, &ws.cat, &ws.bank, l, target, reuse, &dl);
+		target = ws.config.target ? ws.config.target : 2;
+	coverage_build(&cov, &ws.cat, &ws.bank, l, (unsigned)target, (unsigned)reuse, &dl);
 	have_cov = true;
 	lint_free(l);
 	enum report_format rf = fmt == CLI_JSON ? REPORT_JSON : fmt == CLI_MARKDOWN ? REPORT_MARKDOWN

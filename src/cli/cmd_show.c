@@ -89,11 +89,9 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1)
 		if ((rc = cli_common_option(cli, c, argv)) >= 0)
 			return rc;
-	if (optind >= argc)
-		return cli_usage_error(cli, "which story? (see 'lpcoach list')");
-	if (optind + 1 < argc)
-		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind + 1]);
-	const char *want = argv[optind];
+	const char *want;
+	if (cli_one_operand(cli, argc, argv, "which story? (see 'lpcoach list')", &want) < 0)
+		return CLI_ERROR;
 
 	struct workspace ws;
 	struct diag_list dl = DIAG_LIST_INIT;

@@ -9,13 +9,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#ifndef LPCOACH_DATADIR
-#define LPCOACH_DATADIR "/usr/local/share/lpcoach"
-#endif
-#ifndef LPCOACH_SRCDIR
-#define LPCOACH_SRCDIR "."
-#endif
-
 static const char new_usage[] =
 	"usage: lpcoach new [--principle ID]...\n"
 	"\n"
@@ -59,8 +52,8 @@ static int run(const struct cli *cli, struct tui_options *o)
 		return cli_no_terminal();
 	o->stories = cli->stories;
 	o->data = cli->data;
-	o->installed = LPCOACH_DATADIR;
-	o->source = LPCOACH_SRCDIR;
+	o->installed = cli_installed_dir();
+	o->source = cli_source_dir();
 	if (!o->seed)
 		o->seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
 	fflush(stdout);
@@ -116,11 +109,10 @@ int cmd_edit(struct cli *cli, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1)
 		if ((rc = cli_common_option(cli, c, argv)) >= 0)
 			return rc;
-	if (optind >= argc)
-		return cli_usage_error(cli, "which story? (see 'lpcoach list')");
-	if (optind + 1 < argc)
-		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind + 1]);
-	struct tui_options o = { .start = TUI_EDIT, .edit_id = argv[optind] };
+	const char *id;
+	if (cli_one_operand(cli, argc, argv, "which story? (see 'lpcoach list')", &id) < 0)
+		return CLI_ERROR;
+	struct tui_options o = { .start = TUI_EDIT, .edit_id = id };
 	return run(cli, &o);
 }
 
