@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -101,6 +102,17 @@ int term_init(struct app *a, const char **why)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	if (!script) {
+		/* Ctrl-S saves: the terminal's flow control (IXON) would swallow
+		 * it and freeze the output. Program mode only; ncurses restores
+		 * the user's settings on leaving and suspending. */
+		struct termios t;
+		if (tcgetattr(STDIN_FILENO, &t) == 0) {
+			t.c_iflag &= (tcflag_t)~(IXON | IXOFF);
+			tcsetattr(STDIN_FILENO, TCSANOW, &t);
+		}
+		def_prog_mode();
+	}
 	set_escdelay(25);
 	curs_set(0);
 	const char *nc = getenv("NO_COLOR");
