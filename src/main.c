@@ -48,8 +48,8 @@ static void usage(FILE *f)
 		fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
 	fputs("\n"
 	      "Options:\n"
-	      "  --stories DIR  the stories folder (default: $LPCOACH_STORIES, else\n"
-	      "                 $XDG_DATA_HOME/lpcoach/stories)\n"
+	      "  --stories DIR  the stories folder (default: $LPCOACH_STORIES, else the\n"
+	      "                 config's 'stories', else $XDG_DATA_HOME/lpcoach/stories)\n"
 	      "  --data DIR     the data folder with principles/, prompts/ and rules/\n"
 	      "                 (default: $LPCOACH_DATA, else the installed data)\n"
 	      "  -h, --help     show this help; 'lpcoach COMMAND --help' for a command\n"

@@ -9,15 +9,17 @@
 #include <stdio.h>
 
 static const char usage[] =
-	"usage: lpcoach check\n"
+	"usage: lpcoach check [--rules DIR]\n"
 	"\n"
 	"Validate the principles, prompts, lint rules, stories and the config file\n"
-	"($XDG_CONFIG_HOME/lpcoach/config.yaml): malformed\n"
-	"YAML, missing fields, wrong types, unknown or duplicate ids, duplicate\n"
+	"($LPCOACH_CONFIG, else $XDG_CONFIG_HOME/lpcoach/config.yaml, else\n"
+	"~/.config/lpcoach/config.yaml): malformed YAML, missing fields, wrong\n"
+	"types, unknown or duplicate ids, duplicate\n"
 	"question ids, patterns that do not compile, and rules that disagree with\n"
 	"their own examples (shipped and user rules alike). Each problem is\n"
 	"printed as file:line:column: level: message.\n"
-	"Exit status 0 when there is no problem, 2 otherwise.\n"
+	"Exit status 0 when there is no problem, 2 when there is any (warnings\n"
+	"included).\n"
 	"\n"
 	"  -r, --rules DIR     check these rules too, as lint would use them\n"
 	"      --stories DIR   the stories folder\n"

@@ -14,7 +14,7 @@
 
 static const char usage[] =
 	"usage: lpcoach report [--format text|markdown|json] [--output FILE]\n"
-	"                      [--target N] [--reuse N]\n"
+	"                      [--target N] [--reuse N] [--rules DIR]\n"
 	"\n"
 	"The pre-loop report: for each principle its stories, the ready ones (no\n"
 	"error-level lint finding) and whether it is covered (at least N stories);\n"

@@ -119,7 +119,10 @@ int cmd_edit(struct cli *cli, int argc, char **argv)
 int cmd_keys(struct cli *cli, int argc, char **argv)
 {
 	static const char usage[] = "usage: lpcoach keys\n\nThe key bindings of the terminal "
-				    "interface, screen by screen, as Markdown tables.\n";
+				    "interface, screen by screen, as Markdown tables.\n\n"
+				    "      --stories DIR   the stories folder\n"
+				    "      --data DIR      the data folder\n"
+				    "  -h, --help          show this help\n";
 	static const struct option opts[] = { CLI_COMMON_OPTIONS };
 	int c, rc;
 	cli->usage = usage;
