@@ -175,8 +175,12 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		}
 		story_add_principle(s, ids[i]);
 	}
+	/* The new id comes from the title (story_title() falls back to the id,
+	 * so it is made before the old id is freed). */
+	const char *title = story_text(s, STORY_TITLE);
+	char *new_id = want_id ? xstrdup(want_id) : bank_new_id(&ws.bank, title ? title : "imported story");
 	free(s->id);
-	s->id = want_id ? xstrdup(want_id) : bank_new_id(&ws.bank, story_title(s)[0] ? story_title(s) : "imported story");
+	s->id = new_id;
 	if (strchr(s->id, '/') || s->id[0] == '.' || !s->id[0]) {
 		diag_add(&dl, DIAG_ERROR, NULL, 0, 0, "'%s' cannot be a story id (a file name)", s->id);
 		goto out;
