@@ -170,3 +170,31 @@ void tui_keys_markdown(struct buf *out)
 		}
 	}
 }
+
+bool pager_scroll(const struct app *a, size_t *top, enum action act)
+{
+	size_t page = (size_t)(a->rows > 4 ? a->rows - 4 : 1);
+	switch (act) {
+	case ACT_UP:
+		if (*top)
+			(*top)--;
+		return true;
+	case ACT_DOWN:
+		(*top)++;
+		return true;
+	case ACT_TOP:
+		*top = 0;
+		return true;
+	case ACT_BOTTOM:
+		*top = (size_t)-1 / 2;
+		return true;
+	case ACT_PGUP:
+		*top = *top > page ? *top - page : 0;
+		return true;
+	case ACT_PGDN:
+		*top += page;
+		return true;
+	default:
+		return false;
+	}
+}

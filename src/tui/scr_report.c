@@ -55,29 +55,11 @@ static void report_draw(struct app *a)
 static bool report_key(struct app *a, const struct key *k, enum action act)
 {
 	(void)k;
-	size_t page = (size_t)(a->rows > 4 ? a->rows - 4 : 1);
+	if (pager_scroll(a, &a->report.top, act))
+		return true;
 	switch (act) {
 	case ACT_BACK:
 		app_back(a);
-		return true;
-	case ACT_UP:
-		if (a->report.top)
-			a->report.top--;
-		return true;
-	case ACT_DOWN:
-		a->report.top++;
-		return true;
-	case ACT_TOP:
-		a->report.top = 0;
-		return true;
-	case ACT_BOTTOM:
-		a->report.top = a->report.n;
-		return true;
-	case ACT_PGUP:
-		a->report.top = a->report.top > page ? a->report.top - page : 0;
-		return true;
-	case ACT_PGDN:
-		a->report.top += page;
 		return true;
 	case ACT_LEFT:
 		a->report.left = a->report.left > 8 ? a->report.left - 8 : 0;

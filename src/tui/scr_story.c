@@ -141,29 +141,11 @@ static void story_draw(struct app *a)
 static bool story_key(struct app *a, const struct key *k, enum action act)
 {
 	(void)k;
-	size_t page_rows = (size_t)(a->rows > 4 ? a->rows - 4 : 1);
+	if (pager_scroll(a, &a->view.top, act))
+		return true;
 	switch (act) {
 	case ACT_BACK:
 		app_back(a);
-		return true;
-	case ACT_UP:
-		if (a->view.top)
-			a->view.top--;
-		return true;
-	case ACT_DOWN:
-		a->view.top++;
-		return true;
-	case ACT_TOP:
-		a->view.top = 0;
-		return true;
-	case ACT_BOTTOM:
-		a->view.top = (size_t)-1 / 2;
-		return true;
-	case ACT_PGUP:
-		a->view.top = a->view.top > page_rows ? a->view.top - page_rows : 0;
-		return true;
-	case ACT_PGDN:
-		a->view.top += page_rows;
 		return true;
 	case ACT_EDIT:
 		if (a->view.id)

@@ -193,6 +193,9 @@ enum action action_for(unsigned where, const struct key *k);
 unsigned app_where(const struct app *a);
 void help_draw(struct app *a);
 bool help_key(struct app *a, enum action act);
+/* Move a pager's first line for the scrolling actions (the drawing clamps
+ * it to the text); false for any other action. */
+bool pager_scroll(const struct app *a, size_t *top, enum action act);
 
 /* draw.c */
 void draw_init_styles(bool color);
