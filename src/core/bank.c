@@ -8,24 +8,71 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* A large bank is parsed by several threads, each over a contiguous range
+ * of files with its own diagnostics, joined in file order afterwards. */
+struct load_job {
+	const struct dirlist *files;
+	struct story **out;
+	size_t from, to;
+	struct diag_list dl;
+};
+
+static void *load_range(void *arg)
+{
+	struct load_job *j = arg;
+	for (size_t i = j->from; i < j->to; i++)
+		j->out[i] = story_load_file(j->files->paths[i], &j->dl);
+	return NULL;
+}
 
 int bank_load(struct bank *b, const char *dir, struct diag_list *dl)
 {
+	enum { MAX_THREADS = 8, PER_THREAD = 250 };
 	struct dirlist files;
 	memset(b, 0, sizeof(*b));
 	b->dir = xstrdup(dir);
 	if (dirlist_yaml(&files, dir, dl) < 0)
 		return -1;
+	struct story **loaded = xcalloc(files.n + 1, sizeof(*loaded));
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t n = cpus > 1 ? (size_t)cpus : 1;
+	if (n > MAX_THREADS)
+		n = MAX_THREADS;
+	if (n > files.n / PER_THREAD)
+		n = files.n / PER_THREAD;
+	if (n < 1)
+		n = 1;
+	struct load_job jobs[MAX_THREADS];
+	pthread_t tid[MAX_THREADS];
+	bool started[MAX_THREADS] = { false };
+	for (size_t k = 0; k < n; k++) {
+		jobs[k] = (struct load_job){ &files, loaded, files.n * k / n, files.n * (k + 1) / n,
+					     DIAG_LIST_INIT };
+		if (k > 0)
+			started[k] = pthread_create(&tid[k], NULL, load_range, &jobs[k]) == 0;
+	}
+	load_range(&jobs[0]);
+	for (size_t k = 1; k < n; k++) {
+		if (started[k])
+			pthread_join(tid[k], NULL);
+		else
+			load_range(&jobs[k]);
+	}
+	for (size_t k = 0; k < n; k++)
+		diag_move(dl, &jobs[k].dl);
 	b->v = xcalloc(files.n + 1, sizeof(*b->v));
 	for (size_t i = 0; i < files.n; i++) {
-		struct story *s = story_load_file(files.paths[i], dl);
-		if (s)
-			b->v[b->n++] = s;
+		if (loaded[i])
+			b->v[b->n++] = loaded[i];
 		else
 			b->n_broken++;
 	}
+	free(loaded);
 	dirlist_release(&files);
 	return 0;
 }
