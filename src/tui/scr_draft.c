@@ -193,7 +193,7 @@ static void draw_editor(struct app *a, const struct panes *p)
 	/* The prompts for the section and the chosen principles. */
 	int y = p->ey - 1;
 	if (sp) {
-		y += draw_wrapped(y, p->px, p->pw, 5, sp->belongs, ST_NORMAL) + 1;
+		y += draw_wrapped(y, p->px, p->pw, (p->ly - y) / 2, sp->belongs, ST_NORMAL) + 1;
 		for (size_t i = 0; i < sp->n_questions && y < p->ly - 1; i++) {
 			draw_str(y, p->px, 2, "?", ST_KEY);
 			y += draw_wrapped(y, p->px + 2, p->pw - 2, 3, sp->questions[i], ST_DIM);
@@ -226,12 +226,15 @@ static void draw_lint(struct app *a, const struct panes *p)
 	const struct lint_report *r = &a->draft.rep;
 	draw_fmt(p->ly, 1, a->cols - 2, ST_TITLE, "Lint: score %d  %u errors, %u warnings, %u suggestions",
 		 r->score, r->counts[LINT_ERROR], r->counts[LINT_WARNING], r->counts[LINT_SUGGESTION]);
-	int y = p->ly + 1;
-	/* Errors first, then warnings, then suggestions. */
+	int y = p->ly + 1, cur = field(a);
+	/* The section being written first, then the rest of the story; each
+	 * by level, errors first. */
+	for (int pass = 0; pass < 2; pass++)
 	for (int level = LINT_ERROR; level >= LINT_SUGGESTION && y < a->rows - 1; level--)
 		for (size_t i = 0; i < r->n && y < a->rows - 1; i++) {
 			const struct lint_finding *f = &r->v[i];
-			if ((int)f->level != level)
+			int where = f->field >= 0 ? f->field : f->rule->scope;
+			if ((int)f->level != level || (pass == 0) != (where == cur))
 				continue;
 			enum style st = level == LINT_ERROR ? ST_BAD : level == LINT_WARNING ? ST_WARN : ST_SUGG;
 			/* A finding about a missing section names that section. */
