@@ -259,6 +259,7 @@ static void *lint_range(void *arg)
 	for (size_t i = j->from; i < j->to; i++) {
 		struct cov_story *cs = &j->c->stories[i];
 		struct lint_report rep = LINT_REPORT_INIT;
+		rep.counts_only = true; /* the coverage needs counts and the score */
 		lint_story(j->l, cs->story, &rep, &j->dl);
 		cs->score = rep.score;
 		cs->errors = rep.counts[LINT_ERROR];

@@ -177,21 +177,28 @@ void lint_free(struct linter *l)
 
 void lint_report_release(struct lint_report *rep)
 {
+	bool counts_only = rep->counts_only;
 	for (size_t i = 0; i < rep->n; i++)
 		free(rep->v[i].message);
 	free(rep->v);
 	memset(rep, 0, sizeof(*rep));
 	rep->score = 100;
+	rep->counts_only = counts_only;
 }
 
 size_t lint_word_count(const char *t)
 {
 	size_t n = 0;
-	bool in = false;
-	for (; t && *t; t++) {
-		bool sp = *t == ' ' || *t == '\n' || *t == '\t' || *t == '\r';
-		n += !sp && !in;
-		in = !sp;
+	if (!t)
+		return 0;
+	/* Count the starts of words: a non-space after a space (or at the start). */
+	unsigned char prev = ' ';
+	for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+		unsigned char c = *p;
+		bool sp = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+		bool was = prev == ' ' || prev == '\n' || prev == '\t' || prev == '\r';
+		n += !sp && was;
+		prev = c;
 	}
 	return n;
 }
@@ -245,7 +252,9 @@ static char *render(const struct vars *v)
 	struct buf b = BUF_INIT;
 	for (const char *p = v->r->message; *p;) {
 		if (*p != '{') {
-			buf_addc(&b, *p++);
+			size_t run = strcspn(p, "{");
+			buf_add(&b, p, run);
+			p += run;
 			continue;
 		}
 		const char *e = strchr(p, '}');
@@ -298,6 +307,12 @@ static void add(struct lint_report *rep, const struct rule *r, const struct stor
 	f->field = field;
 	f->start = start;
 	f->end = end;
+	rep->counts[r->level]++;
+	if (rep->counts_only) {
+		f->line = f->col = 0;
+		f->message = NULL;
+		return;
+	}
 	if (field >= 0) {
 		story_locate(s, (enum story_field)field, start, &f->line, &f->col);
 	} else {
@@ -305,7 +320,6 @@ static void add(struct lint_report *rep, const struct rule *r, const struct stor
 		f->col = s->col;
 	}
 	f->message = render(v);
-	rep->counts[r->level]++;
 }
 
 /* The fields a scope covers. */

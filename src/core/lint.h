@@ -16,6 +16,7 @@
 #ifndef LPCOACH_LINT_H
 #define LPCOACH_LINT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "rules.h"
@@ -39,9 +40,10 @@ struct lint_report {
 	size_t n, cap;
 	unsigned counts[LINT_NLEVELS];
 	int score;
+	bool counts_only; /* set by the caller: no messages, no locations (faster) */
 };
 
-#define LINT_REPORT_INIT { NULL, 0, 0, { 0 }, 100 }
+#define LINT_REPORT_INIT { NULL, 0, 0, { 0 }, 100, false }
 
 struct linter;
 

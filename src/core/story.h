@@ -112,7 +112,7 @@ void story_locate(const struct story *s, enum story_field f, size_t off,
  * hyphens, at most 48 characters; "story" when nothing is left. */
 char *story_slug(const char *title);
 
-/* FNV-1a 64-bit hash of data. */
+/* A fast 64-bit hash of data (FNV-1a over 8-byte words). */
 uint64_t story_hash(const void *data, size_t len);
 /* Has the file at s->path changed since s was loaded or saved? */
 bool story_changed_on_disk(const struct story *s);
