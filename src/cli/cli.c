@@ -2,6 +2,9 @@
 #include "cli.h"
 #include "../core/buf.h"
 #include "../core/diag.h"
+#include "../core/coverage.h"
+#include "../core/lint.h"
+#include "../core/rules.h"
 #include "../core/workspace.h"
 
 #include <stdarg.h>
@@ -218,4 +221,16 @@ const char *cli_installed_dir(void)
 const char *cli_source_dir(void)
 {
 	return LPCOACH_SRCDIR;
+}
+
+int cli_coverage(const struct workspace *ws, const char *rules_dir, long target, long reuse,
+		 struct ruleset *rules, struct coverage *cov, struct diag_list *dl)
+{
+	int rc = ruleset_load_all(rules, ws->data_dir, ws->stories_dir, rules_dir, dl);
+	struct linter *l = lint_new(rules);
+	if (!target)
+		target = ws->config.target ? ws->config.target : 2;
+	coverage_build(cov, &ws->cat, &ws->bank, l, (unsigned)target, (unsigned)reuse, dl);
+	lint_free(l);
+	return rc;
 }

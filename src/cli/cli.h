@@ -74,6 +74,15 @@ int cli_open(const struct cli *cli, struct workspace *ws, unsigned flags,
  * exit status, or -1 when it could not run. */
 int cli_capture(const char *const argv[], struct buf *out);
 
+struct coverage;
+struct ruleset;
+/* The coverage of the workspace's bank, linted with the workspace's rules
+ * (and rules_dir, may be NULL); target 0 takes the config's, else 2.
+ * Returns -1 when the rules had errors (the coverage is built all the
+ * same; coverage_release() it and ruleset_release() the rules). */
+int cli_coverage(const struct workspace *ws, const char *rules_dir, long target, long reuse,
+		 struct ruleset *rules, struct coverage *cov, struct diag_list *dl);
+
 /* Write b to standard output. */
 void cli_out(const struct buf *b);
 /* Colours on standard output: a terminal, and NO_COLOR unset or empty. */

@@ -69,15 +69,10 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	struct buf out = BUF_INIT;
 	rc = CLI_ERROR;
 	if (cli_open(cli, &ws, 0, &dl) == 0) {
-		ruleset_load_all(&rules, ws.data_dir, ws.stories_dir, NULL, &dl);
-		struct linter *l = lint_new(&rules);
 		struct coverage cov;
-		if (!target)
-			target = ws.config.target ? ws.config.target : 2;
-		coverage_build(&cov, &ws.cat, &ws.bank, l, (unsigned)target, 1, &dl);
+		cli_coverage(&ws, NULL, target, 1, &rules, &cov, &dl);
 		export_render(&cov, fmt == CLI_HTML ? EXPORT_HTML : EXPORT_MARKDOWN, &out);
 		coverage_release(&cov);
-		lint_free(l);
 		if (!output)
 			cli_out(&out);
 		if (!output || fs_write_atomic(output, out.s, out.len, 0644, &dl) == 0)

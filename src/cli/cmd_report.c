@@ -88,13 +88,8 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	rc = CLI_ERROR;
 	if (cli_open(cli, &ws, 0, &dl) < 0)
 		goto out;
-	bool data_error = ruleset_load_all(&rules, ws.data_dir, ws.stories_dir, rules_dir, &dl) < 0;
-	struct linter *l = lint_new(&rules);
-	if (!target)
-		target = ws.config.target ? ws.config.target : 2;
-	coverage_build(&cov, &ws.cat, &ws.bank, l, (unsigned)target, (unsigned)reuse, &dl);
+	bool data_error = cli_coverage(&ws, rules_dir, target, reuse, &rules, &cov, &dl) < 0;
 	have_cov = true;
-	lint_free(l);
 	enum report_format rf = fmt == CLI_JSON ? REPORT_JSON : fmt == CLI_MARKDOWN ? REPORT_MARKDOWN
 										    : REPORT_TEXT;
 	bool color = !output && fmt == CLI_TEXT && cli_color();
