@@ -210,63 +210,34 @@ static void stats(struct session *s, struct buf *out)
 {
 	const struct catalog *cat = &s->ws.cat;
 	long long now = (long long)time(NULL);
+	struct drill_practice *pr = xcalloc(cat->n + 1, sizeof(*pr));
+	drill_practice_of(cat, &s->hist, pr);
 	buf_adds(out, "  PRINCIPLE                                     ANSWERED  AVG RATING  AVG TIME  LAST PRACTISED\n");
 	for (size_t p = 0; p < cat->n; p++) {
-		unsigned answered = 0, rated = 0, rsum = 0, ssum = 0;
-		long long last = 0;
-		for (size_t i = 0; i < s->hist.n; i++) {
-			const struct history_entry *e = &s->hist.v[i];
-			if (strcmp(e->principle, cat->v[p].id) != 0)
-				continue;
-			answered++;
-			ssum += e->seconds;
-			if (e->rating) {
-				rated++;
-				rsum += (unsigned)e->rating;
-			}
-			if (e->time > last)
-				last = e->time;
-		}
-		buf_addf(out, "%s %-44s %9u  ", cat->v[p].focus ? "*" : " ", cat->v[p].id, answered);
-		if (rated)
-			buf_addf(out, "%10.1f  ", (double)rsum / rated);
+		buf_addf(out, "%s %-44s %9u  ", cat->v[p].focus ? "*" : " ", cat->v[p].id, pr[p].answered);
+		if (pr[p].rated)
+			buf_addf(out, "%10.1f  ", (double)pr[p].rating_sum / pr[p].rated);
 		else
 			buf_adds(out, "         -  ");
-		if (answered) {
+		if (pr[p].answered) {
 			char when[32];
 			buf_pad(out, ' ', 4);
-			fmt_time(out, ssum / answered);
-			history_format_time(last, when);
+			fmt_time(out, pr[p].seconds_sum / pr[p].answered);
+			history_format_time(pr[p].last, when);
 			when[10] = '\0';
 			buf_addf(out, "  %s\n", when);
 		} else {
 			buf_adds(out, "       -  never\n");
 		}
 	}
-	/* What the scheduler favours: the heaviest questions now. */
-	size_t n = s->drill.n, top[5], k = 0;
-	for (size_t r = 0; r < 5 && r < n; r++) {
-		size_t best = (size_t)-1;
-		for (size_t i = 0; i < n; i++) {
-			bool used = false;
-			for (size_t j = 0; j < k; j++)
-				used |= top[j] == i;
-			if (!used && (best == (size_t)-1 ||
-				      drill_weight(&s->drill, i, now) > drill_weight(&s->drill, best, now)))
-				best = i;
-		}
-		top[k++] = best;
-	}
+	free(pr);
+	size_t top[5];
+	size_t k = drill_favoured(&s->drill, now, top, 5);
 	buf_adds(out, "\n* focus principle\n\nNext drill favours:\n");
 	for (size_t j = 0; j < k; j++) {
 		const struct question *q = s->drill.q[top[j]];
-		const struct drill_qstate *st = &s->drill.st[top[j]];
-		const char *why = st->box == 0      ? "never asked"
-				  : st->rated == 0  ? "asked, never rated"
-				  : st->box <= 2    ? "rated low before"
-						    : "due for review";
-		buf_addf(out, "  [%s] %s (%s, weight %.1f)\n", cat->v[q->principle].id, q->text, why,
-			 drill_weight(&s->drill, top[j], now));
+		buf_addf(out, "  [%s] %s (%s, weight %.1f)\n", cat->v[q->principle].id, q->text,
+			 drill_reason(&s->drill, top[j]), drill_weight(&s->drill, top[j], now));
 	}
 }
 

@@ -375,3 +375,53 @@ void drill_summary_render(const struct drill_summary *s, const struct catalog *c
 	}
 	free(order);
 }
+
+void drill_practice_of(const struct catalog *cat, const struct history *h,
+		       struct drill_practice *out)
+{
+	memset(out, 0, cat->n * sizeof(*out));
+	for (size_t i = 0; h && i < h->n; i++) {
+		const struct history_entry *e = &h->v[i];
+		int p = catalog_index(cat, e->principle);
+		if (p < 0)
+			continue;
+		struct drill_practice *dp = &out[p];
+		dp->answered++;
+		dp->seconds_sum += e->seconds;
+		if (e->rating) {
+			dp->rated++;
+			dp->rating_sum += (unsigned)e->rating;
+		}
+		if (e->time > dp->last)
+			dp->last = e->time;
+	}
+}
+
+size_t drill_favoured(const struct drill *d, long long now, size_t *out, size_t max)
+{
+	/* A partial selection: max is small. */
+	size_t k = 0;
+	while (k < max && k < d->n) {
+		size_t best = (size_t)-1;
+		double bw = -1;
+		for (size_t i = 0; i < d->n; i++) {
+			bool used = false;
+			for (size_t j = 0; j < k; j++)
+				used |= out[j] == i;
+			double w = used ? -1 : drill_weight(d, i, now);
+			if (!used && w > bw) {
+				best = i;
+				bw = w;
+			}
+		}
+		out[k++] = best;
+	}
+	return k;
+}
+
+const char *drill_reason(const struct drill *d, size_t i)
+{
+	const struct drill_qstate *st = &d->st[i];
+	return st->box == 0 ? "never asked" : st->rated == 0 ? "asked, never rated"
+		   : st->box <= 2 ? "rated low before" : "due for review";
+}

@@ -80,6 +80,21 @@ size_t drill_find(const struct drill *d, const struct question *q);
 size_t drill_followups(struct drill *d, const struct prompts *p, const char *principle,
 		       const int *wanted, size_t n_wanted, const struct followup **out, size_t max);
 
+/* What the log says of one principle's practice. */
+struct drill_practice {
+	unsigned answered, rated, rating_sum, seconds_sum;
+	long long last; /* time of the last answer; 0 when never */
+};
+
+/* Per principle (indexed like the catalog; out has cat->n entries). */
+void drill_practice_of(const struct catalog *cat, const struct history *h,
+		       struct drill_practice *out);
+/* The up to max questions the scheduler weighs most now, heaviest first,
+ * as indices into d->q; returns how many. */
+size_t drill_favoured(const struct drill *d, long long now, size_t *out, size_t max);
+/* Why a question weighs what it does, in a few words. */
+const char *drill_reason(const struct drill *d, size_t i);
+
 /* What one drill covered, for its summary. */
 struct drill_tally {
 	unsigned asked, rated, rating_sum, seconds_sum;

@@ -230,6 +230,41 @@ static void test_history_file(void **state)
 	free(log);
 }
 
+static void test_practice_and_favoured(void **state)
+{
+	(void)state;
+	const struct principle *p = catalog_find(&cat, "frugality");
+	struct history_entry v[3] = {
+		{ 100, p->questions[0].id, p->id, NULL, 60, 4 },
+		{ 300, p->questions[1].id, p->id, NULL, 30, 1 },
+		{ 200, p->questions[1].id, p->id, NULL, 90, 0 },
+	};
+	struct history h = { v, 3, 3 };
+	struct drill_practice *pr = xcalloc(cat.n, sizeof(*pr));
+	drill_practice_of(&cat, &h, pr);
+	size_t k = (size_t)catalog_index(&cat, "frugality");
+	assert_int_equal(pr[k].answered, 3);
+	assert_int_equal(pr[k].rated, 2);
+	assert_int_equal(pr[k].rating_sum, 5);
+	assert_int_equal(pr[k].seconds_sum, 180);
+	assert_int_equal(pr[k].last, 300);
+	assert_int_equal(pr[0].answered, 0);
+	free(pr);
+	const char *only[] = { p->id };
+	struct drill d;
+	drill_init(&d, &cat, &cfg, NULL, 2, &h, only, 1, 1);
+	size_t top[3];
+	assert_int_equal(drill_favoured(&d, 400, top, 3), 3);
+	/* Heaviest first, all distinct; the question rated 1 leads. */
+	assert_ptr_equal(d.q[top[0]], &p->questions[1]);
+	assert_true(drill_weight(&d, top[0], 400) >= drill_weight(&d, top[1], 400));
+	assert_true(drill_weight(&d, top[1], 400) >= drill_weight(&d, top[2], 400));
+	assert_true(top[0] != top[1] && top[1] != top[2] && top[0] != top[2]);
+	assert_string_equal(drill_reason(&d, top[0]), "rated low before");
+	assert_string_equal(drill_reason(&d, drill_find(&d, &p->questions[5])), "never asked");
+	drill_release(&d);
+}
+
 static void test_time(void **state)
 {
 	(void)state;
@@ -256,6 +291,7 @@ int main(void)
 		cmocka_unit_test(test_no_repeat_and_seed),
 		cmocka_unit_test(test_followups),
 		cmocka_unit_test(test_history_file),
+		cmocka_unit_test(test_practice_and_favoured),
 		cmocka_unit_test(test_time),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
